@@ -1,0 +1,176 @@
+"""The in-process guard: an audit hook that refuses and reports forbidden actions.
+
+This is the innermost layer. The operating-system layers around it (bubblewrap namespaces,
+an unprivileged uid, resource limits) stop what it misses; this layer is what makes every
+attempt *reported*, even when the game catches the error and carries on.
+
+Audit hooks cannot be removed once added. Before the runner forks a run it may spawn helper
+processes (pygame's font lookup runs ``fc-list``); ``lock()`` adds a second hook that
+refuses spawning unconditionally.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+
+SPAWN_EVENTS = frozenset(
+    {
+        "subprocess.Popen",
+        "os.system",
+        "os.exec",
+        "os.posix_spawn",
+        "os.spawn",
+        "os.fork",
+        "os.forkpty",
+        "os.startfile",
+        "pty.spawn",
+    }
+)
+NET_EVENTS = frozenset(
+    {
+        "socket.connect",
+        "socket.bind",
+        "socket.sendto",
+        "socket.sendmsg",
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+        "socket.gethostbyname_ex",
+    }
+)
+DELETE_EVENTS = frozenset({"os.remove", "os.rmdir", "shutil.rmtree", "os.truncate"})
+#: Events that change the file system, and which of their arguments are paths it changes.
+CHANGE_EVENTS = {
+    "os.rename": (0, 1),
+    "os.link": (1,),
+    "os.symlink": (1,),
+    "os.mkdir": (0,),
+    "os.chmod": (0,),
+    "os.chown": (0,),
+    "shutil.copyfile": (1,),
+}
+INTROSPECT_EVENTS = frozenset(
+    {"ctypes.dlopen", "ctypes.dlsym", "ctypes.call_function", "gc.get_referrers", "gc.get_objects"}
+)
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+ALLOWED_DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/tty")
+
+
+class Guard:
+    """Decides what the game may do; records and refuses the rest."""
+
+    def __init__(self, workdir: str, protected: list[str], allowed: list[str], log_fd: int):
+        self.workdir = os.path.realpath(workdir)
+        self.protected = [os.path.realpath(p) for p in protected if p]
+        self.allowed = [os.path.realpath(p) for p in allowed if p]
+        self.log_fd = log_fd
+        self.locked = False
+        self.attempts: list[str] = []
+        self._busy = False
+
+    # -- decisions -------------------------------------------------------------------
+    def _path(self, path: object) -> str | None:
+        if isinstance(path, int):
+            return None
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        if not isinstance(path, str):
+            path = os.fspath(path)  # type: ignore[arg-type]
+        return os.path.realpath(os.path.join(os.getcwd(), path))
+
+    def _inside(self, path: str, roots: list[str]) -> bool:
+        return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
+
+    def _may_write(self, path: str) -> bool:
+        return self._inside(path, [self.workdir]) or path in ALLOWED_DEVICES
+
+    def _may_read(self, path: str) -> bool:
+        if self._inside(path, self.allowed):
+            return True
+        return not self._inside(path, self.protected)
+
+    def refuse(self, what: str) -> None:
+        """Record an attempt and raise the error the game sees."""
+        if what not in self.attempts:
+            self.attempts.append(what)
+            try:
+                os.write(self.log_fd, (what.replace("\n", " ") + "\n").encode())
+            except OSError:
+                pass
+        raise PermissionError(f"sandbox: {what} is forbidden")
+
+    # -- the hook --------------------------------------------------------------------
+    def hook(self, event: str, args: tuple) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self._check(event, args)
+        finally:
+            self._busy = False
+
+    def _check(self, event: str, args: tuple) -> None:
+        if event == "open":
+            self._check_open(args)
+        elif event in SPAWN_EVENTS:
+            if self.locked:
+                self.refuse(f"spawning a process ({event} {_short(args)})")
+        elif event in NET_EVENTS:
+            self.refuse(f"network access ({event} {_short(args[1:] if len(args) > 1 else args)})")
+        elif event == "socket.__new__":
+            family = args[1] if len(args) > 1 else None
+            if family not in (socket.AF_UNIX, -1, None):
+                self.refuse(f"opening a network socket (family {family})")
+        elif event in DELETE_EVENTS:
+            path = self._path(args[0]) if args else None
+            if path is None or not self._inside(path, [self.workdir]):
+                self.refuse(f"deleting files ({event} {path or args[0]!r})")
+        elif event in CHANGE_EVENTS:
+            for raw in (args[i] for i in CHANGE_EVENTS[event] if i < len(args)):
+                if isinstance(raw, (str, bytes, os.PathLike)):
+                    path = self._path(raw)
+                    if path and not self._may_write(path):
+                        self.refuse(f"changing files outside its directory ({event} {path})")
+        elif event in INTROSPECT_EVENTS and self.locked:
+            self.refuse(f"reaching outside the game ({event})")
+        elif event in ("os.kill", "os.killpg", "signal.pthread_kill"):
+            pid = args[0] if args else None
+            if pid not in (os.getpid(), 0):
+                self.refuse(f"signalling another process ({event} {pid})")
+
+    def _check_open(self, args: tuple) -> None:
+        raw, mode, flags = (list(args) + [None, None, None])[:3]
+        path = self._path(raw)
+        if path is None:
+            return
+        if isinstance(mode, str):
+            writing = any(c in mode for c in "wax+")
+        else:
+            writing = bool((flags or 0) & WRITE_FLAGS)
+        if writing and not self._may_write(path):
+            self.refuse(f"writing outside its directory ({path})")
+        if not writing and not self._may_read(path):
+            self.refuse(f"reading the user's files ({path})")
+
+
+def _short(args: tuple) -> str:
+    text = " ".join(repr(a) for a in args)
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def _always_refuse_spawn(event: str, args: tuple) -> None:
+    # Added by lock(); it has no state a game could change.
+    if event in SPAWN_EVENTS:
+        raise PermissionError(f"sandbox: spawning a process ({event}) is forbidden")
+
+
+def install(guard: Guard) -> None:
+    sys.addaudithook(guard.hook)
+
+
+def lock(guard: Guard) -> None:
+    """From now on nothing may spawn: called in each run right after the fork."""
+    guard.locked = True
+    sys.addaudithook(_always_refuse_spawn)

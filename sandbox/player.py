@@ -1,0 +1,304 @@
+"""The player: a seeded script of keys and clicks, delivered on virtual time.
+
+The script opens with what passes title screens (Enter, Space, a centre click), then
+explores the way a curious person would: arrows, WASD, Space, keys held for a while,
+mouse moves, clicks and drags over the window. It never presses Escape or Q. Every few
+seconds it repeats the opening, so that a game-over screen that waits for a key restarts.
+
+Events go into pygame's real queue; ``key.get_pressed`` and the ``mouse`` getters report the
+script's state, since SDL's own keyboard state never sees posted events.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+OPENING = ((500, "key", "return"), (900, "key", "space"), (1300, "click", (0.5, 0.5)))
+REOPEN_EVERY_MS = 7000
+MOVE_KEYS = ("up", "down", "left", "right", "w", "a", "s", "d")
+
+
+@dataclass(order=True)
+class Action:
+    t: float
+    order: int
+    kind: str  # "down" | "up" | "move" | "press" | "release"
+    arg: object = None
+
+
+def script(seed: int, end_ms: float) -> list[Action]:
+    """The whole input script for one run, sorted by time. Same seed, same script."""
+    rng = random.Random(seed * 7919 + 17)
+    out: list[Action] = []
+    n = 0
+
+    def add(t: float, kind: str, arg: object) -> None:
+        nonlocal n
+        out.append(Action(t, n, kind, arg))
+        n += 1
+
+    def tap(t: float, key: str, hold: float = 60.0) -> None:
+        add(t, "down", key)
+        add(t + hold, "up", key)
+
+    def click(t: float, fx: float, fy: float, button: int = 1) -> None:
+        add(t, "move", (fx, fy))
+        add(t + 30, "press", button)
+        add(t + 90, "release", button)
+
+    def opening(at: float) -> None:
+        for dt, kind, arg in OPENING:
+            if kind == "key":
+                tap(at + dt, arg)
+            else:
+                click(at + dt, *arg)
+
+    opening(0.0)
+    t = 1700.0
+    next_reopen = REOPEN_EVERY_MS
+    while t < end_ms:
+        if t >= next_reopen:
+            opening(t - 500)
+            t += 1000
+            next_reopen += REOPEN_EVERY_MS
+            continue
+        r = rng.random()
+        if r < 0.40:
+            hold = rng.uniform(150, 900)
+            tap(t, rng.choice(MOVE_KEYS), hold)
+            if rng.random() < 0.3:  # two keys at once: diagonal, jump while running
+                tap(t + hold * 0.3, rng.choice(("space", "up", "w")), 80)
+            t += hold + rng.uniform(20, 120)
+        elif r < 0.55:
+            tap(t, "space", rng.uniform(40, 300))
+            t += rng.uniform(120, 350)
+        elif r < 0.60:
+            tap(t, "return")
+            t += 200
+        elif r < 0.72:
+            fx, fy = rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95)
+            for k in range(1, 5):
+                add(t + 40 * k, "move", (fx * k / 4 + 0.5 * (1 - k / 4), fy))
+            t += 220
+        elif r < 0.90:
+            click(t, rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95), 1 if rng.random() < 0.9 else 3)
+            t += rng.uniform(150, 400)
+        else:  # drag
+            fx, fy = rng.uniform(0.1, 0.9), rng.uniform(0.1, 0.9)
+            add(t, "move", (fx, fy))
+            add(t + 30, "press", 1)
+            for k in range(1, 6):
+                add(t + 30 + 50 * k, "move", (fx + 0.03 * k, fy + 0.02 * k))
+            add(t + 330, "release", 1)
+            t += 400
+    out.sort()
+    return [a for a in out if a.t < end_ms]
+
+
+class HeldKeys(tuple):
+    """What ``pygame.key.get_pressed()`` returns: indexable by key constants."""
+
+    def __new__(cls, held: frozenset[int]) -> HeldKeys:
+        obj = super().__new__(cls, (False,) * 512)
+        obj.held = held
+        return obj
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, int):
+            return key in self.held
+        return tuple.__getitem__(self, key)
+
+    def __iter__(self):
+        return iter(tuple.__getitem__(self, i) for i in range(len(self)))
+
+
+class Player:
+    """Delivers the script into pygame and answers the input getters."""
+
+    def __init__(self, pygame, vt, actions: list[Action]) -> None:
+        self.pg = pygame
+        self.vt = vt
+        self.actions = actions
+        self.i = 0
+        self.held: dict[int, float] = {}  # key -> time pressed
+        self.just_pressed: set[int] = set()
+        self.just_released: set[int] = set()
+        self.buttons = [False] * 5
+        self.buttons_just: set[int] = set()
+        self.pos = (0, 0)
+        self.rel_from = (0, 0)
+        self.repeat = (0, 0)
+        self.next_repeat: dict[int, float] = {}
+        self.events_sent = 0
+        self.polls_without_time = 0
+        self.last_now = -1.0
+        keys = {name: pygame.key.key_code(name) for name in (*MOVE_KEYS, "space", "return")}
+        self.keycodes = keys
+
+    # -- delivering ------------------------------------------------------------------
+    def _post(self, etype: int, **attrs) -> None:
+        self.pg.event.post(self.pg.event.Event(etype, attrs))
+        self.events_sent += 1
+
+    def _size(self) -> tuple[int, int]:
+        surface = self.pg.display.get_surface()
+        return surface.get_size() if surface else (640, 480)
+
+    def _key(self, name: str, down: bool) -> None:
+        pg = self.pg
+        code = self.keycodes[name]
+        text = {"space": " ", "return": "\r"}.get(name, name if len(name) == 1 else "")
+        if down:
+            self.held[code] = self.vt.now
+            self.just_pressed.add(code)
+            if self.repeat[0] > 0:
+                self.next_repeat[code] = self.vt.now + self.repeat[0]
+            self._post(pg.KEYDOWN, key=code, mod=0, unicode=text, scancode=0)
+        else:
+            self.held.pop(code, None)
+            self.next_repeat.pop(code, None)
+            self.just_released.add(code)
+            self._post(pg.KEYUP, key=code, mod=0, unicode=text, scancode=0)
+
+    def _move(self, fx: float, fy: float) -> None:
+        w, h = self._size()
+        pos = (min(w - 1, max(0, int(fx * w))), min(h - 1, max(0, int(fy * h))))
+        rel = (pos[0] - self.pos[0], pos[1] - self.pos[1])
+        self.pos = pos
+        self._post(
+            self.pg.MOUSEMOTION, pos=pos, rel=rel, buttons=tuple(self.buttons[:3]), touch=False
+        )
+
+    def _button(self, button: int, down: bool) -> None:
+        self.buttons[button - 1] = down
+        self.buttons_just.add(button)
+        etype = self.pg.MOUSEBUTTONDOWN if down else self.pg.MOUSEBUTTONUP
+        self._post(etype, pos=self.pos, button=button, touch=False)
+
+    def pump(self) -> None:
+        """Count polls that wait for nothing, then deliver what is due."""
+        now = self.vt.now
+        if now == self.last_now:
+            self.polls_without_time += 1
+            if self.polls_without_time >= 3:  # a loop polling events without ever waiting
+                self.polls_without_time = 0
+                try:
+                    self.vt.advance(16.0, busy=True)
+                finally:
+                    now = self.vt.now
+        else:
+            self.polls_without_time = 0
+            self.just_pressed.clear()
+            self.just_released.clear()
+            self.buttons_just.clear()
+        self.last_now = now
+        self.deliver()
+
+    def deliver(self) -> None:
+        """Post every scripted event that is due by now (no time accounting)."""
+        now = self.vt.now
+        while self.i < len(self.actions) and self.actions[self.i].t <= now:
+            a = self.actions[self.i]
+            self.i += 1
+            if a.kind in ("down", "up"):
+                self._key(a.arg, a.kind == "down")
+            elif a.kind == "move":
+                self._move(*a.arg)
+            else:
+                self._button(a.arg, a.kind == "press")
+        if self.repeat[1] > 0:
+            for code, due in list(self.next_repeat.items()):
+                if due <= now:
+                    self._post(self.pg.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
+                    self.next_repeat[code] = max(due + self.repeat[1], now)
+
+    def next_due(self) -> float | None:
+        return self.actions[self.i].t if self.i < len(self.actions) else None
+
+
+def install(player: Player) -> None:
+    """Route pygame's event, key and mouse functions through ``player``."""
+    pg = player.pg
+    ev, key, mouse = pg.event, pg.key, pg.mouse
+    real_get, real_poll, real_peek, real_pump = ev.get, ev.poll, ev.peek, ev.pump
+    vt = player.vt
+
+    def get(*args, **kwargs):
+        player.pump()
+        return real_get(*args, **kwargs)
+
+    def poll():
+        player.pump()
+        return real_poll()
+
+    def peek(*args, **kwargs):
+        player.pump()
+        return real_peek(*args, **kwargs)
+
+    def pump():
+        player.pump()
+        return real_pump()
+
+    def wait(timeout: int = 0):
+        waited = 0.0
+        while True:
+            player.pump()
+            event = real_poll()
+            if event.type != pg.NOEVENT:
+                return event
+            if timeout and waited >= timeout:
+                return event
+            due = [d for d in (player.next_due(), vt.next_timer()) if d is not None]
+            step = min([d - vt.now for d in due if d > vt.now] + [100.0])
+            if timeout:
+                step = min(step, timeout - waited)
+            step = max(step, 1.0)
+            waited += step
+            vt.advance(step)
+
+    ev.get, ev.poll, ev.peek, ev.pump, ev.wait = get, poll, peek, pump, wait
+    vt.post = ev.post
+
+    def pressed() -> HeldKeys:
+        player.deliver()
+        return HeldKeys(frozenset(player.held))
+
+    def position() -> tuple[int, int]:
+        player.deliver()
+        return player.pos
+
+    key.get_pressed = pressed
+    key.get_mods = lambda: 0
+    key.get_focused = lambda: True
+    if hasattr(key, "get_just_pressed"):
+        key.get_just_pressed = lambda: HeldKeys(frozenset(player.just_pressed))
+        key.get_just_released = lambda: HeldKeys(frozenset(player.just_released))
+
+    def set_repeat(delay: int = 0, interval: int = 0) -> None:
+        player.repeat = (int(delay), int(interval or delay))
+
+    key.set_repeat = set_repeat
+    key.get_repeat = lambda: player.repeat
+
+    def get_rel() -> tuple[int, int]:
+        rel = (player.pos[0] - player.rel_from[0], player.pos[1] - player.rel_from[1])
+        player.rel_from = player.pos
+        return rel
+
+    def set_pos(*pos) -> None:
+        p = pos[0] if len(pos) == 1 else pos
+        player.pos = (int(p[0]), int(p[1]))
+
+    mouse.get_pos = position
+    mouse.get_pressed = lambda num_buttons=3, desktop=False: tuple(player.buttons[:num_buttons])
+    mouse.get_rel = get_rel
+    mouse.set_pos = set_pos
+    mouse.get_focused = lambda: True
+    if hasattr(mouse, "get_just_pressed"):
+        mouse.get_just_pressed = lambda: tuple(
+            (b + 1) in player.buttons_just and player.buttons[b] for b in range(5)
+        )
+        mouse.get_just_released = lambda: tuple(
+            (b + 1) in player.buttons_just and not player.buttons[b] for b in range(5)
+        )

@@ -1,0 +1,178 @@
+"""Virtual time: every clock the game can read follows one counter that only the game moves.
+
+``Clock.tick``, ``time.sleep``, ``pygame.time.wait`` and friends advance the counter instead
+of waiting, so 30 s of game time pass in a fraction of that. A game that never waits still
+advances it: a display flip with no wait since the previous one counts as one frame
+(``busy``), and so do repeated event polls or clock reads with no wait in between.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+FRAME_MS = 1000.0 / 60.0
+EPOCH = 1_700_000_000.0  # what time.time() says at virtual time zero
+BASE = 1000.0  # what monotonic()/perf_counter() say at virtual time zero
+MAX_TIMER_POSTS = 20  # timer events posted per timer per advance, at most
+
+real_monotonic = time.monotonic
+
+
+class StopRun(BaseException):
+    """Raised into the game when its game time is up. Not an Exception on purpose."""
+
+
+class VirtualTime:
+    """The one counter, in milliseconds, and what happens when it moves."""
+
+    def __init__(self, end_ms: float, sample_ms: float, on_sample: Callable[[float], None]):
+        self.now = 0.0
+        self.end = end_ms
+        self.sample_ms = sample_ms
+        self.next_sample = 0.0
+        self.on_sample = on_sample
+        self.post: Callable[[object], None] = lambda event: None
+        self.ticks = 0  # real waits: Clock.tick, sleep, wait, event.wait
+        self.busy = 0  # advances forced by a loop that never waits
+        self.advances = 0
+        self.spins = 0  # clock reads since the last advance
+        self.since_flip = True  # has time moved since the last flip?
+        self.timers: dict[int, list] = {}  # type -> [interval, due, loops_left, event]
+        self.progress_wall = real_monotonic()
+        self.finished = False
+
+    def advance(self, ms: float, *, busy: bool = False) -> None:
+        ms = max(0.0, float(ms))
+        new_now = self.now + ms
+        while self.next_sample <= new_now and self.next_sample < self.end:
+            self.on_sample(self.next_sample)
+            self.next_sample += self.sample_ms
+        self.now = new_now
+        self.advances += 1
+        if busy:
+            self.busy += 1
+        else:
+            self.ticks += 1
+        self.spins = 0
+        self.since_flip = True
+        self.progress_wall = real_monotonic()
+        self._fire_timers()
+        if self.now >= self.end:
+            self.finished = True
+            raise StopRun
+
+    def spin(self) -> None:
+        """A clock read with no wait: a busy-wait loop moves time after many of them."""
+        self.spins += 1
+        if self.spins > 200:
+            self.advance(1.0, busy=True)
+
+    # -- pygame.time.set_timer --------------------------------------------------------
+    def set_timer(self, event: object, millis: int, loops: int = 0) -> None:
+        etype = event if isinstance(event, int) else getattr(event, "type", None)
+        if etype is None:
+            raise TypeError("set_timer needs an event type or an Event")
+        if millis <= 0:
+            self.timers.pop(etype, None)
+            return
+        self.timers[etype] = [float(millis), self.now + millis, loops, event]
+
+    def next_timer(self) -> float | None:
+        return min((t[1] for t in self.timers.values()), default=None)
+
+    def _fire_timers(self) -> None:
+        for etype, timer in list(self.timers.items()):
+            posted = 0
+            while timer[1] <= self.now and etype in self.timers:
+                if posted < MAX_TIMER_POSTS:
+                    self.post(timer[3])
+                    posted += 1
+                timer[1] += timer[0]
+                if timer[2] > 0:
+                    timer[2] -= 1
+                    if timer[2] == 0:
+                        del self.timers[etype]
+
+
+def make_clock_class(vt: VirtualTime) -> type:
+    class Clock:
+        """pygame.time.Clock on virtual time."""
+
+        def __init__(self) -> None:
+            self._last = vt.now
+            self._time = 0
+            self._raw = 0
+            self._recent: list[float] = []
+
+        def tick(self, framerate: float = 0) -> int:
+            start = vt.now
+            if framerate and framerate > 0:
+                target = self._last + 1000.0 / framerate
+                vt.advance(max(0.0, target - vt.now))
+            elif vt.now == self._last:
+                vt.advance(FRAME_MS)
+            else:
+                vt.advance(0.0)
+            self._raw = int(start - self._last)
+            self._time = int(vt.now - self._last)
+            self._last = vt.now
+            self._recent = (self._recent + [self._time])[-10:]
+            return self._time
+
+        tick_busy_loop = tick
+
+        def get_time(self) -> int:
+            return self._time
+
+        def get_rawtime(self) -> int:
+            return self._raw
+
+        def get_fps(self) -> float:
+            total = sum(self._recent)
+            return 1000.0 * len(self._recent) / total if total else 0.0
+
+    return Clock
+
+
+def install(vt: VirtualTime, pygame: object) -> None:
+    """Point every clock of ``time``, ``pygame.time`` and ``asyncio`` at ``vt``."""
+
+    def _seconds() -> float:
+        vt.spin()
+        return vt.now / 1000.0
+
+    def sleep(seconds: float) -> None:
+        vt.advance(max(float(seconds) * 1000.0, 1.0))
+
+    time.time = lambda: EPOCH + _seconds()
+    time.time_ns = lambda: int((EPOCH + _seconds()) * 1e9)
+    time.monotonic = time.perf_counter = lambda: BASE + _seconds()
+    time.monotonic_ns = time.perf_counter_ns = lambda: int((BASE + _seconds()) * 1e9)
+    time.sleep = sleep
+
+    ptime = pygame.time  # type: ignore[attr-defined]
+
+    def get_ticks() -> int:
+        vt.spin()
+        return int(vt.now)
+
+    def wait(milliseconds: int) -> int:
+        vt.advance(max(int(milliseconds), 0))
+        return int(milliseconds)
+
+    ptime.get_ticks = get_ticks
+    ptime.wait = ptime.delay = wait
+    ptime.set_timer = vt.set_timer
+    ptime.Clock = make_clock_class(vt)
+
+    real_sleep = asyncio.sleep
+
+    async def async_sleep(delay: float, result: object = None) -> object:
+        if delay > 0:
+            vt.advance(float(delay) * 1000.0)
+        await real_sleep(0)
+        return result
+
+    asyncio.sleep = async_sleep

@@ -1,0 +1,98 @@
+"""``studio test GAME.py``: the headless verdict, for people and for scripts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from studio.commands.common import handles_errors
+from studio.verdicts.report import Verdict
+
+
+def _show(verdict: Verdict, console: Console) -> None:
+    colour = "green" if verdict.playable else "red"
+    state = "PLAYABLE" if verdict.playable else "NOT PLAYABLE"
+    console.print(f"[bold {colour}]{state}[/]  score {verdict.score}/100  {verdict.path}")
+    if verdict.flags:
+        console.print(f"flags: [yellow]{', '.join(verdict.flags)}[/]")
+    console.print(f"stopped: {verdict.stop_reason}; frames drawn: {verdict.frames}")
+    if verdict.runs:
+        table = Table("run", "frames", "game s", "non-blank", "motion", "distinct", "events", "stop")
+        for r in verdict.runs:
+            table.add_row(
+                r.name,
+                str(r.frames),
+                f"{r.game_seconds:g}",
+                f"{r.non_blank_share:.0%}",
+                f"{r.motion:.4f}",
+                str(r.distinct_frames),
+                str(r.events_sent),
+                r.stop_reason,
+            )
+        console.print(table)
+        d = verdict.divergence
+        if d.first_seconds is not None:
+            console.print(
+                f"reacts to input: the runs part at {d.first_seconds:g} s "
+                f"({d.share:.0%} of {d.compared} compared frames differ)"
+            )
+        else:
+            console.print("reacts to input: [red]no[/] (the runs with and without input match)")
+        if not d.deterministic:
+            console.print("[yellow]note:[/] the two runs differed before any input arrived")
+    for finding in verdict.static:
+        if finding.blocking or finding.kind in ("hostile", "undefined_name"):
+            console.print(f"static, line {finding.line}: {finding.kind}: {finding.message}")
+    for item in verdict.forbidden:
+        console.print(f"[red]forbidden[/]: {item}")
+    if verdict.error:
+        console.print(f"[red]{verdict.error.type}[/]: {verdict.error.message}")
+        if verdict.error.traceback:
+            console.print(verdict.error.traceback.rstrip(), markup=False, highlight=False)
+    iso = verdict.isolation
+    if iso:
+        spaces = ", ".join(iso.get("namespaces", [])) or "none"
+        console.print(f"isolation: {iso.get('mode')} (uid {iso.get('uid')}; namespaces: {spaces})")
+        for note in iso.get("notes", []):
+            console.print(f"  note: {note}")
+    for kind, path in verdict.artifacts.items():
+        console.print(f"{kind}: {path}")
+    console.print(f"verdict in {verdict.wall_seconds:.2f} s of wall time")
+
+
+@handles_errors
+def test(
+    game: Annotated[Path, typer.Argument(help="The game's .py file.")],
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Print only the verdict as JSON on stdout.")
+    ] = False,
+    seconds: Annotated[
+        float, typer.Option(help="Game time to play, in virtual seconds.", envvar="STUDIO_SECONDS")
+    ] = 30.0,
+    seed: Annotated[int, typer.Option(help="Seed for the game's randomness and the player.")] = 0,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Folder for thumb.png, the animated preview and verdict.json."),
+    ] = None,
+) -> None:
+    """Play GAME.py headless in the sandbox and judge whether it is playable.
+
+    Exit code 0: playable. 1: not playable. 2: usage error.
+    """
+    from studio.verdicts.api import verify
+
+    verdict = verify(game, seconds=seconds, seed=seed, out=out)
+    if json_out:
+        sys.stdout.write(verdict.to_json() + "\n")
+    else:
+        _show(verdict, Console())
+    raise typer.Exit(0 if verdict.playable else 1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("test")(test)

@@ -1,0 +1,95 @@
+"""Every error the studio core raises.
+
+The core raises only these; the CLI alone turns them into messages and exit codes
+(``StudioError.exit_code``). Each message names the fix.
+
+    StudioError
+    ├── UsageError                 bad input from the person: a path, an option, a prompt
+    ├── ConfigError                unreadable config file, unknown preset, bad setting
+    ├── ModelError                 talking to a language model went wrong
+    │   ├── AuthError              401/403: the key is missing or refused (names the variable)
+    │   ├── ModelNotFoundError     the endpoint does not serve that model
+    │   ├── RateLimitError         429 still returned after the retries
+    │   ├── ServerError            5xx still returned after the retries
+    │   ├── EndpointUnreachable    connection refused, DNS failure (names the endpoint)
+    │   ├── ModelTimeout           no answer in time
+    │   ├── TruncatedReply         the stream ended before the reply was complete
+    │   └── NoCodeInReply          the reply holds no program
+    ├── SandboxError               the sandbox itself could not run (not the game's fault)
+    ├── DesignError                the offline designer could not build a game
+    └── GalleryError               the gallery could not be read or written
+        ├── EntryNotFound          no game with that slug or path
+        └── CorruptEntry           an entry's files are missing or unreadable
+"""
+
+from __future__ import annotations
+
+
+class StudioError(Exception):
+    """Base of every error the studio raises on purpose."""
+
+    exit_code = 1
+
+
+class UsageError(StudioError):
+    exit_code = 2
+
+
+class ConfigError(StudioError):
+    exit_code = 2
+
+
+class ModelError(StudioError):
+    pass
+
+
+class AuthError(ModelError):
+    pass
+
+
+class ModelNotFoundError(ModelError):
+    pass
+
+
+class RateLimitError(ModelError):
+    pass
+
+
+class ServerError(ModelError):
+    pass
+
+
+class EndpointUnreachable(ModelError):
+    pass
+
+
+class ModelTimeout(ModelError):
+    pass
+
+
+class TruncatedReply(ModelError):
+    pass
+
+
+class NoCodeInReply(ModelError):
+    pass
+
+
+class SandboxError(StudioError):
+    pass
+
+
+class DesignError(StudioError):
+    pass
+
+
+class GalleryError(StudioError):
+    pass
+
+
+class EntryNotFound(GalleryError):
+    pass
+
+
+class CorruptEntry(GalleryError):
+    pass

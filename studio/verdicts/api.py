@@ -1,0 +1,121 @@
+"""The verifier's front door: ``verify`` one game, ``verify_many`` on all cores."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from studio.errors import UsageError
+from studio.verdicts import artifacts, judge, sandbox
+from studio.verdicts.report import ErrorInfo, Finding, Verdict
+from studio.verdicts.static import StaticReport, check_source
+
+DEFAULT_SECONDS = 30.0
+#: Standard-library modules worth importing once before the runs fork.
+PRELOAD_OK = frozenset(
+    {"random", "math", "json", "collections", "dataclasses", "enum", "itertools", "functools",
+     "typing", "asyncio", "array", "struct", "colorsys", "heapq", "bisect", "string", "time"}
+)
+
+
+def _read(path: Path) -> str:
+    if not path.exists():
+        raise UsageError(f"no game at {path}: check the path")
+    if not path.is_file():
+        raise UsageError(f"{path} is not a file: give the path of a game's .py file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path} is not UTF-8 text ({exc.reason}): is it a Python file?") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def verify(
+    path: str | os.PathLike[str],
+    *,
+    seconds: float = DEFAULT_SECONDS,
+    seed: int = 0,
+    out: str | os.PathLike[str] | None = None,
+    parallel: bool = True,
+) -> Verdict:
+    """Judge whether the game at ``path`` is playable, running it only inside the sandbox.
+
+    ``seconds`` of game time are played twice (with and without input) on virtual time;
+    ``out`` receives thumb.png, the animated preview and verdict.json. ``parallel`` runs
+    the two plays at once (fastest for one game; ``verify_many`` turns it off).
+    """
+    if seconds <= 0 or seconds > 600:
+        raise UsageError(f"--seconds must be between 0 and 600, not {seconds:g}")
+    start = time.monotonic()
+    game = Path(path).resolve()
+    source = _read(game)
+    static = check_source(source, game)
+    box = None
+    if not static.kinds() & {"syntax", "import"}:
+        preload = [m for m in static.imports if m in PRELOAD_OK]
+        box = sandbox.play(
+            game,
+            seconds=seconds,
+            seed=seed,
+            parallel=parallel,
+            preload=preload,
+            sysfonts=static.uses_sysfont,
+        )
+    verdict = judge.judge(str(game), static, box, seconds, seed)
+    if out is not None:
+        out_dir = Path(out)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if box is not None and box.runs:
+            verdict.artifacts = artifacts.write(box.runs[0], out_dir)
+        verdict.artifacts["verdict"] = str(out_dir / "verdict.json")
+    verdict.wall_seconds = round(time.monotonic() - start, 3)
+    if out is not None:
+        Path(verdict.artifacts["verdict"]).write_text(verdict.to_json())
+    return verdict
+
+
+def _failed(path: str | os.PathLike[str], exc: Exception, seed: int) -> Verdict:
+    static = StaticReport([Finding("usage", str(exc), 0, True)])
+    v = Verdict(path=str(path), playable=False, score=0, flags=[], static=static.findings)
+    v.error = ErrorInfo(type(exc).__name__, str(exc))
+    v.stop_reason = "not run"
+    v.seed = seed
+    return v
+
+
+def verify_many(
+    paths: list[str | os.PathLike[str]],
+    *,
+    workers: int | None = None,
+    seconds: float = DEFAULT_SECONDS,
+    seed: int = 0,
+    out_root: str | os.PathLike[str] | None = None,
+) -> list[Verdict]:
+    """Verify many games at once, one per core by default; verdicts in the order given.
+
+    A game that cannot even be read gets a not-playable verdict naming why, so one bad
+    path does not lose the others' verdicts.
+    """
+    workers = workers or os.cpu_count() or 1
+    outs = [
+        Path(out_root) / f"{i:03d}-{Path(p).stem}" if out_root is not None else None
+        for i, p in enumerate(paths)
+    ]
+
+    def one(i: int) -> Verdict:
+        try:
+            return verify(paths[i], seconds=seconds, seed=seed, out=outs[i], parallel=False)
+        except UsageError as exc:
+            return _failed(paths[i], exc, seed)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(one, range(len(paths))))
+
+
+def load_verdict(path: str | os.PathLike[str]) -> Verdict:
+    """Read a verdict.json written by ``verify(out=...)``."""
+    return Verdict.from_dict(json.loads(Path(path).read_text()))

@@ -1,0 +1,219 @@
+"""The walls around a game: bubblewrap namespaces, an unprivileged uid, resource limits.
+
+Layers, outermost first:
+1. bubblewrap (where installed and working): new pid, network, ipc and uts namespaces; a
+   root file system holding only read-only system and Python directories, the game's own
+   folder (read-only), a private writable working directory and an empty /tmp.
+2. An unprivileged uid (when the studio runs as root): root ignores RLIMIT_NPROC and may
+   read everything, so the game runs as a uid of its own (``setpriv`` inside bubblewrap).
+3. Resource limits on memory, CPU time, processes, file size and open files.
+4. The in-process guard (sandbox/guard.py), which refuses and reports.
+
+Where bubblewrap is missing or cannot create namespaces, the fallback keeps 2-4 and, as
+root, a private network namespace; the verdict's ``isolation`` says which layers held.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+UID_BASE = 61000
+UID_SPAN = 3000
+_uids = itertools.count()
+
+LIMITS = {
+    "memory_bytes": 2 * 1024**3,
+    "cpu_seconds": 60,
+    "processes": 64,  # over what the uid already runs
+    "file_bytes": 256 * 1024**2,
+    "open_files": 256,
+}
+SYSTEM_RO = ("/usr", "/etc/ld.so.cache", "/etc/fonts", "/etc/alternatives", "/etc/localtime")
+
+
+@dataclass
+class Isolation:
+    """How a game was walled in, as reported in the verdict."""
+
+    mode: str  # "bubblewrap" | "fallback"
+    uid: int
+    namespaces: list[str] = field(default_factory=list)
+    limits: dict[str, int] = field(default_factory=dict)
+    game_view: str = ""  # "folder read-only" | "file only"
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@functools.cache
+def bwrap_works() -> bool:
+    """True when bubblewrap exists and can build a sandbox here (checked once)."""
+    exe = shutil.which("bwrap")
+    if not exe:
+        return False
+    args = [exe, "--unshare-pid", "--unshare-net", "--ro-bind", "/", "/", "true"]
+    try:
+        return subprocess.run(args, capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def next_uid() -> int:
+    return UID_BASE + (os.getpid() * 7 + next(_uids)) % UID_SPAN
+
+
+def _world_reachable(path: str) -> bool:
+    """Can any uid reach ``path``? (every ancestor searchable by others)"""
+    p = Path(path).resolve()
+    for d in [p, *p.parents]:
+        try:
+            if d.is_dir() and not os.stat(d).st_mode & 0o001:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def python_dirs() -> list[str]:
+    """Folders the interpreter and pygame need, outside /usr."""
+    import importlib.util
+
+    dirs = {sys.prefix, sys.base_prefix, str(Path(os.path.realpath(sys.executable)).parent.parent)}
+    spec = importlib.util.find_spec("pygame")
+    if spec and spec.origin:
+        dirs.add(str(Path(spec.origin).parent.parent))
+        libs = Path(spec.origin).parent.parent / "pygame_ce.libs"
+        if libs.is_dir():
+            dirs.add(str(libs))
+    out = sorted(d for d in dirs if not d.startswith("/usr/"))
+    # drop folders already inside another listed folder
+    return [d for d in out if not any(d != o and d.startswith(o + "/") for o in out)]
+
+
+def _game_view(game: Path) -> tuple[Path, str]:
+    """What of the game's surroundings the sandbox may see: its folder, or just the file."""
+    folder = game.parent
+    home = Path.home().resolve()
+    project_marks = (".git", "pyproject.toml", "setup.py")
+    private = (
+        folder == home
+        or folder == Path("/")
+        or folder == Path.cwd().resolve()
+        or any((folder / m).exists() for m in project_marks)
+    )
+    return (game, "file only") if private else (folder, "folder read-only")
+
+
+def _ancestors(path: str, made: set[str]) -> list[str]:
+    args: list[str] = []
+    parents = [str(p) for p in reversed(Path(path).parents) if str(p) != "/"]
+    for parent in parents:
+        if parent.startswith("/usr") or parent in made:
+            continue
+        made.add(parent)
+        args += ["--perms", "0755", "--dir", parent]
+    return args
+
+
+def bwrap_command(game: Path, work: Path, code: Path, uid: int | None) -> tuple[list[str], str]:
+    """The bubblewrap command line for one sandbox (without the python command)."""
+    cmd = ["bwrap", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts"]
+    cmd += ["--unshare-cgroup-try", "--die-with-parent", "--hostname", "sandbox"]
+    for path in SYSTEM_RO:
+        if os.path.exists(path):
+            cmd += ["--ro-bind", path, path]
+    for link in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(link):
+            cmd += ["--symlink", os.readlink(link), link]
+        elif os.path.isdir(link):
+            cmd += ["--ro-bind", link, link]
+    cmd += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    made: set[str] = set()
+    for d in python_dirs():
+        cmd += _ancestors(d, made) + ["--ro-bind", d, d]
+    view, how = _game_view(game)
+    cmd += _ancestors(str(code), made) + ["--ro-bind", str(code), str(code)]
+    cmd += _ancestors(str(work), made) + ["--bind", str(work), str(work)]
+    cmd += _ancestors(str(view), made) + ["--ro-bind", str(view), str(view)]
+    cmd += ["--chdir", str(work)]
+    if uid is not None:
+        cmd += _drop_to(uid)
+    return cmd, how
+
+
+def _count_processes(uid: int) -> int:
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                count += entry.stat().st_uid == uid
+            except OSError:
+                pass
+    return count
+
+
+def limits_command(limits: dict[str, int], nproc: int) -> list[str]:
+    """``prlimit`` wrapping the rest: memory, CPU time, processes, file size, open files."""
+    mem, cpu = limits["memory_bytes"], limits["cpu_seconds"]
+    return [
+        "prlimit",
+        f"--as={mem}",
+        f"--cpu={cpu}:{cpu + 5}",
+        f"--fsize={limits['file_bytes']}",
+        f"--nofile={limits['open_files']}",
+        "--core=0",
+        f"--nproc={nproc}",
+        "--",
+    ]
+
+
+def _drop_to(uid: int) -> list[str]:
+    return [
+        "setpriv",
+        f"--reuid={uid}",
+        f"--regid={uid}",
+        "--clear-groups",
+        "--no-new-privs",
+        "--inh-caps=-all",
+        "--bounding-set=-all",
+        "--",
+    ]
+
+
+def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
+    """Decide the layers for one sandbox: the command prefix to run python under, and the
+    report of what held."""
+    root = os.geteuid() == 0
+    limits = dict(LIMITS)
+    if bwrap_works():
+        uid = next_uid() if root else os.getuid()
+        prefix, how = bwrap_command(game, work, code, uid if root else None)
+        iso = Isolation("bubblewrap", uid, ["pid", "net", "ipc", "uts", "mount"], limits, how)
+        if not root:
+            iso.namespaces.append("user")
+        else:
+            os.chown(work, uid, uid)
+        nproc = limits["processes"] + (0 if root else _count_processes(uid))
+        return limits_command(limits, nproc) + prefix, iso
+    notes = ["bubblewrap is not available: install it (apt-get install bubblewrap)"]
+    iso = Isolation("fallback", os.getuid(), [], limits, "file and folder as on disk", notes)
+    prefix: list[str] = []
+    if root:
+        prefix = ["unshare", "--net", "--"]
+        iso.namespaces.append("net")
+        if _world_reachable(sys.executable) and all(map(_world_reachable, python_dirs())):
+            iso.uid = next_uid()
+            os.chown(work, iso.uid, iso.uid)
+            prefix += _drop_to(iso.uid)
+        else:
+            notes.append("runs as root: the interpreter lives in a folder other users cannot read")
+    nproc = limits["processes"] + _count_processes(iso.uid)
+    return limits_command(limits, nproc) + prefix, iso

@@ -1,0 +1,195 @@
+"""From what the runs saw to a verdict: metrics, flags, the proof of reaction, a score.
+
+Playable means: the game ran its game time (or ended by itself after real play) without
+crash or hang, drew a non-blank, changing picture, reacted to input (the run with input
+and the run without it diverge after the first input, and not before), and did nothing
+forbidden. ``cpu_hog`` and ``output_flood`` lower the score but do not reject.
+"""
+
+from __future__ import annotations
+
+from PIL import Image, ImageChops, ImageStat
+
+from studio.verdicts.report import (
+    FLAGS,
+    SOFT_FLAGS,
+    Divergence,
+    ErrorInfo,
+    RunMetrics,
+    Verdict,
+)
+from studio.verdicts.sandbox import OUTPUT_CAP, SAMPLE_MS, RawRun, SandboxResult
+from studio.verdicts.static import StaticReport
+
+FIRST_INPUT_MS = 500.0  # the player's first key (see sandbox/player.py)
+EARLY_EXIT_SHARE = 0.2  # ending by itself before this share of game time is "exits_early"
+BLANK_SHARE = 0.1  # less than this share of non-blank samples is a blank screen
+ERROR_FLAGS = {"import_error", "missing_asset", "memory_limit", "syntax_error", "forbidden"}
+
+
+def _is_blank(sample: bytes) -> bool:
+    return sample == sample[:3] * (len(sample) // 3)
+
+
+def _image(sample: bytes, size: tuple[int, int]) -> Image.Image:
+    return Image.frombytes("RGB", size, sample)
+
+
+def _motion(samples: list[bytes], size: tuple[int, int]) -> float:
+    if len(samples) < 2:
+        return 0.0
+    total = 0.0
+    prev = _image(samples[0], size)
+    for s in samples[1:]:
+        cur = _image(s, size)
+        total += sum(ImageStat.Stat(ImageChops.difference(prev, cur)).mean) / (3 * 255)
+        prev = cur
+    return total / (len(samples) - 1)
+
+
+def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
+    r = raw.result or {}
+    size = tuple(r.get("sample_size") or (96, 72))[:2]
+    samples = raw.samples
+    m = RunMetrics(name=raw.name, with_input=with_input)
+    m.frames = int(r.get("frames", 0))
+    m.samples = len(samples)
+    m.game_seconds = float(r.get("game_seconds", 0.0))
+    m.wall_seconds = float(r.get("wall_seconds", 0.0))
+    m.stop_reason = str(r.get("stop_reason", "killed" if raw.result is None else ""))
+    if raw.result is None and raw.exit and raw.exit.get("signal"):
+        m.stop_reason = f"killed by signal {raw.exit['signal']}"
+    if samples:
+        m.non_blank_share = round(sum(not _is_blank(s) for s in samples) / len(samples), 3)
+        m.distinct_frames = len(set(samples))
+        m.motion = round(_motion(samples, size), 5)  # type: ignore[arg-type]
+    m.ticks = int(r.get("ticks", 0))
+    m.events_sent = int(r.get("events_sent", 0))
+    m.output_bytes = int(r.get("output_bytes", 0))
+    m.forbidden = [str(f)[:300] for f in (r.get("forbidden") or raw.forbidden)][:20]
+    err = r.get("error")
+    if isinstance(err, dict):
+        m.error = ErrorInfo(
+            str(err.get("type", "")),
+            str(err.get("message", ""))[:2000],
+            str(err.get("traceback", ""))[:8000],
+            raw.name,
+        )
+    return m
+
+
+def _divergence(a: list[bytes], b: list[bytes]) -> Divergence:
+    n = min(len(a), len(b))
+    d = Divergence(compared=n)
+    if not n:
+        return d
+    differ = [a[i] != b[i] for i in range(n)]
+    before_input = [i for i in range(n) if i * SAMPLE_MS <= FIRST_INPUT_MS]
+    d.deterministic = not any(differ[i] for i in before_input)
+    first = next((i for i in range(n) if differ[i]), None)
+    if first is not None:
+        d.first_seconds = round(first * SAMPLE_MS / 1000.0, 2)
+    d.share = round(sum(differ) / n, 3)
+    return d
+
+
+def _behaviour(m: RunMetrics, d: Divergence, raw: RawRun, seconds: float) -> list[float]:
+    """A short vector of what the game looked like and did, for clustering candidates."""
+    vec = [
+        m.non_blank_share,
+        min(1.0, m.motion * 50),
+        min(1.0, m.distinct_frames / max(1, m.samples)),
+        d.share,
+        (d.first_seconds / seconds) if d.first_seconds is not None else 1.0,
+    ]
+    if raw.samples:
+        size = tuple((raw.result or {}).get("sample_size") or (96, 72))[:2]
+        mid = raw.samples[len(raw.samples) // 2]
+        img = _image(mid, size).convert("L").resize((4, 3), Image.BILINEAR)  # type: ignore[arg-type]
+        vec += [v / 255 for v in img.getdata()]
+    else:
+        vec += [0.0] * 12
+    return [round(v, 4) for v in vec]
+
+
+def _score(playable: bool, flags: list[str], m: RunMetrics, d: Divergence, seconds: float) -> int:
+    if not playable:
+        progress = m.game_seconds / seconds if seconds else 0.0
+        return int(round(30 * progress * (1 if m.frames else 0)))
+    score = 50.0
+    score += 15 * m.non_blank_share
+    score += 10 * min(1.0, m.motion / 0.01)
+    score += 10 * min(1.0, m.distinct_frames / max(1.0, m.samples * 0.5))
+    score += 15 * min(1.0, d.share / 0.5)
+    score -= 10 * sum(f in SOFT_FLAGS for f in flags)
+    return int(max(1, min(100, round(score))))
+
+
+def judge(
+    path: str, static: StaticReport, box: SandboxResult | None, seconds: float, seed: int
+) -> Verdict:
+    """The verdict for one game, from its static report and (if it ran) its sandbox."""
+    flags: set[str] = set()
+    kinds = static.kinds()
+    if "syntax" in kinds:
+        flags.add("syntax_error")
+    if "import" in kinds:
+        flags.add("import_error")
+    forbidden = [f"static (line {f.line}): {f.message}" for f in static.findings if f.kind == "hostile"]
+    if forbidden:
+        flags.add("forbidden")
+    v = Verdict(path=path, playable=False, score=0, flags=[], static=static.findings, seed=seed)
+    v.game_seconds = seconds
+    first_error = next((f for f in static.findings if f.blocking and f.kind != "hostile"), None)
+    if first_error:
+        v.error = ErrorInfo(first_error.kind, first_error.message, f"line {first_error.line}")
+    if box is None:
+        v.flags = [f for f in FLAGS if f in flags]
+        v.stop_reason = "not run: " + ", ".join(v.flags)
+        v.forbidden = forbidden
+        return v
+
+    v.isolation = box.isolation.to_dict()
+    runs = [_metrics(raw, raw.name == "input") for raw in box.runs]
+    v.runs = runs
+    inp = runs[0]
+    idle = runs[1] if len(runs) > 1 else None
+    for raw, m in zip(box.runs, runs):
+        forbidden += [f"{m.name} run: {f}" for f in m.forbidden]
+        if m.stop_reason in ("hang", "too_slow") or m.stop_reason.startswith("killed"):
+            flags.add("hang")
+        if m.error and m.stop_reason == "crash":
+            kind = str(((raw.result or {}).get("error") or {}).get("kind", "crash"))
+            flags.add(kind if kind in ERROR_FLAGS else "crash")
+        if m.output_bytes > OUTPUT_CAP:
+            flags.add("output_flood")
+    forbidden += [f"setup: {f}" for f in box.setup_forbidden]
+    if forbidden:
+        flags.add("forbidden")
+    v.forbidden = forbidden[:50]
+    v.error = v.error or next((m.error for m in runs if m.error), None)
+    v.frames = inp.frames
+    v.stop_reason = inp.stop_reason
+    v.divergence = d = _divergence(box.runs[0].samples, box.runs[1].samples) if idle else Divergence()
+
+    ended_by_itself = inp.stop_reason == "game_exit"
+    if ended_by_itself and inp.game_seconds < EARLY_EXIT_SHARE * seconds:
+        flags.add("exits_early")
+    if inp.frames == 0 or inp.non_blank_share < BLANK_SHARE:
+        if not flags & {"crash", "hang", "exits_early", "import_error", "missing_asset"}:
+            flags.add("blank_screen")
+    elif inp.distinct_frames <= 1:
+        flags.add("frozen")
+    if idle is not None and "blank_screen" not in flags and not flags & {"crash", "hang"}:
+        if d.first_seconds is None and inp.samples > 0:
+            flags.add("ignores_input")
+    busy = int((box.runs[0].result or {}).get("busy", 0))
+    if inp.frames > 0 and busy > inp.ticks:
+        flags.add("cpu_hog")
+
+    v.flags = [f for f in FLAGS if f in flags]
+    v.playable = not any(f not in SOFT_FLAGS for f in v.flags)
+    v.score = _score(v.playable, v.flags, inp, d, seconds)
+    v.behaviour = _behaviour(inp, d, box.runs[0], seconds)
+    v.game_seconds = inp.game_seconds
+    return v

@@ -1,0 +1,30 @@
+"""Shared test setup: every test gets its own user dir, gallery and a clean environment."""
+
+from __future__ import annotations
+
+import pytest
+
+KEY_VARS = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "XAI_API_KEY",
+    "OPENROUTER_API_KEY",
+    "STUDIO_API_KEY",
+    "STUDIO_BASE_URL",
+    "STUDIO_MODEL",
+    "STUDIO_PRESET",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user(tmp_path_factory, monkeypatch):
+    """Point the user dir and the gallery at fresh folders; drop any model settings."""
+    home = tmp_path_factory.mktemp("studio-home")
+    monkeypatch.setenv("STUDIO_HOME", str(home))
+    monkeypatch.setenv("STUDIO_GALLERY", str(tmp_path_factory.mktemp("gallery")))
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    monkeypatch.setenv("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    for var in KEY_VARS:
+        monkeypatch.delenv(var, raising=False)
+    return home
