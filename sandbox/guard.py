@@ -118,7 +118,11 @@ class Guard:
             if self.locked:
                 self.refuse(f"spawning a process ({event} {_short(args)})")
         elif event in NET_EVENTS:
-            self.refuse(f"network access ({event} {_short(args[1:] if len(args) > 1 else args)})")
+            if event in ("socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"):
+                target = args[-1] if event != "socket.connect" else args[1]
+            else:
+                target = args[:2] if event == "socket.getaddrinfo" else args[:1]
+            self.refuse(f"network access ({event} {_short((target,))})")
         elif event == "socket.__new__":
             family = args[1] if len(args) > 1 else None
             if family not in (socket.AF_UNIX, -1, None):

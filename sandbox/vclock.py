@@ -166,6 +166,8 @@ def install(vt: VirtualTime, pygame: object) -> None:
     ptime.wait = ptime.delay = wait
     ptime.set_timer = vt.set_timer
     ptime.Clock = make_clock_class(vt)
+    if hasattr(pygame, "Clock"):  # pygame-ce also exposes it at the top level
+        pygame.Clock = ptime.Clock  # type: ignore[attr-defined]
 
     real_sleep = asyncio.sleep
 

@@ -22,7 +22,7 @@ from studio.verdicts.sandbox import OUTPUT_CAP, SAMPLE_MS, RawRun, SandboxResult
 from studio.verdicts.static import StaticReport
 
 FIRST_INPUT_MS = 500.0  # the player's first key (see sandbox/player.py)
-EARLY_EXIT_SHARE = 0.2  # ending by itself before this share of game time is "exits_early"
+MIN_PLAY_SECONDS = 2.0  # a game that ends itself sooner, or before input mattered, exits early
 BLANK_SHARE = 0.1  # less than this share of non-blank samples is a blank screen
 ERROR_FLAGS = {"import_error", "missing_asset", "memory_limit", "syntax_error", "forbidden"}
 
@@ -122,6 +122,8 @@ def _score(playable: bool, flags: list[str], m: RunMetrics, d: Divergence, secon
     score += 10 * min(1.0, m.distinct_frames / max(1.0, m.samples * 0.5))
     score += 15 * min(1.0, d.share / 0.5)
     score -= 10 * sum(f in SOFT_FLAGS for f in flags)
+    if m.stop_reason == "game_exit":  # a game over that ends the program: less to enjoy
+        score *= 0.7 + 0.3 * min(1.0, m.game_seconds / seconds)
     return int(max(1, min(100, round(score))))
 
 
@@ -172,9 +174,11 @@ def judge(
     v.stop_reason = inp.stop_reason
     v.divergence = d = _divergence(box.runs[0].samples, box.runs[1].samples) if idle else Divergence()
 
-    ended_by_itself = inp.stop_reason == "game_exit"
-    if ended_by_itself and inp.game_seconds < EARLY_EXIT_SHARE * seconds:
-        flags.add("exits_early")
+    # Ending by itself is fine after real play: a game over once input has changed the game.
+    if inp.stop_reason == "game_exit":
+        played = d.first_seconds is not None and d.first_seconds < inp.game_seconds
+        if inp.game_seconds < MIN_PLAY_SECONDS or not played:
+            flags.add("exits_early")
     if inp.frames == 0 or inp.non_blank_share < BLANK_SHARE:
         if not flags & {"crash", "hang", "exits_early", "import_error", "missing_asset"}:
             flags.add("blank_screen")
