@@ -39,13 +39,22 @@ class Capture:
             surface = surface.convert(32, 0)
         return surface
 
+    def _shrink(self, surface):
+        """Nearest-neighbour down to twice the sample size first: smoothscale on a full
+        window costs half a millisecond, on this a twentieth of that."""
+        w, h = surface.get_size()
+        tw, th = SAMPLE_SIZE[0] * 2, SAMPLE_SIZE[1] * 2
+        if w > tw and h > th:
+            return self.pg.transform.scale(surface, (tw, th))
+        return surface
+
     def sample(self, t: float) -> None:
         surface = self._surface()
         data = self._blank
         if surface is not None:
             try:
                 self.window_size = surface.get_size()
-                small = self.pg.transform.smoothscale(surface, SAMPLE_SIZE)
+                small = self.pg.transform.smoothscale(self._shrink(surface), SAMPLE_SIZE)
                 data = self.pg.image.tobytes(small, "RGB")
             except Exception:
                 data = self._blank

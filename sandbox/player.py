@@ -82,7 +82,9 @@ def script(seed: int, end_ms: float) -> list[Action]:
                 add(t + 40 * k, "move", (fx * k / 4 + 0.5 * (1 - k / 4), fy))
             t += 220
         elif r < 0.90:
-            click(t, rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95), 1 if rng.random() < 0.9 else 3)
+            click(
+                t, rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95), 1 if rng.random() < 0.9 else 3
+            )
             t += rng.uniform(150, 400)
         else:  # drag
             fx, fy = rng.uniform(0.1, 0.9), rng.uniform(0.1, 0.9)

@@ -11,13 +11,18 @@ and writes what it saw under ``results/<run>/``. This file imports nothing from 
 
 from __future__ import annotations
 
-import importlib
-import json
-import os
-import random
-import sys
-import threading
-import traceback
+import time
+
+T_START = time.time()  # real wall-clock times, for the studio's speed figures
+real_time = time.time
+
+import importlib  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+import traceback  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -101,6 +106,7 @@ class Run:
         self.out = {"bytes": 0}
         self.lock = threading.Lock()
         self.wall0 = vclock.real_monotonic()
+        self.timeline = {"start": T_START, "forked": real_time()}
         self.exit_code = None
 
     def open(self, name: str) -> int:
@@ -171,6 +177,7 @@ class Run:
         game = self.cfg["game"]
         sys.argv = [game]
         sys.path.insert(0, os.path.dirname(game))
+        self.timeline["game"] = real_time()
         try:
             importlib.invalidate_caches()
             import runpy
@@ -211,6 +218,7 @@ class Run:
             "output_bytes": self.out["bytes"],
             "forbidden": list(self.guard.attempts),
             "error": None,
+            "timeline": self.timeline,
         }
         if error:
             etype, message, tb, kind = error
@@ -229,6 +237,8 @@ def main() -> None:
     )
     g = guard.Guard(cfg["work"], cfg["protected"], cfg["allowed"], log_fd)
     guard.install(g)
+    # python runs with -S (no site: no .pth files to process); pygame's folder comes from here
+    sys.path.extend(p for p in cfg.get("sys_path", []) if p not in sys.path)
     import pygame
 
     if cfg.get("sysfonts"):

@@ -22,7 +22,9 @@ def _show(verdict: Verdict, console: Console) -> None:
         console.print(f"flags: [yellow]{', '.join(verdict.flags)}[/]")
     console.print(f"stopped: {verdict.stop_reason}; frames drawn: {verdict.frames}")
     if verdict.runs:
-        table = Table("run", "frames", "game s", "non-blank", "motion", "distinct", "events", "stop")
+        table = Table(
+            "run", "frames", "game s", "non-blank", "motion", "distinct", "events", "stop"
+        )
         for r in verdict.runs:
             table.add_row(
                 r.name,

@@ -16,8 +16,25 @@ from studio.verdicts.static import StaticReport, check_source
 DEFAULT_SECONDS = 30.0
 #: Standard-library modules worth importing once before the runs fork.
 PRELOAD_OK = frozenset(
-    {"random", "math", "json", "collections", "dataclasses", "enum", "itertools", "functools",
-     "typing", "asyncio", "array", "struct", "colorsys", "heapq", "bisect", "string", "time"}
+    {
+        "random",
+        "math",
+        "json",
+        "collections",
+        "dataclasses",
+        "enum",
+        "itertools",
+        "functools",
+        "typing",
+        "asyncio",
+        "array",
+        "struct",
+        "colorsys",
+        "heapq",
+        "bisect",
+        "string",
+        "time",
+    }
 )
 
 

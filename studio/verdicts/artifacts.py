@@ -40,8 +40,13 @@ def write(run: RawRun, out: Path) -> dict[str, str]:
     preview = out / "preview.webp"
     try:
         chosen[0].save(
-            preview, save_all=True, append_images=chosen[1:], duration=duration, loop=0,
-            quality=60, method=0,
+            preview,
+            save_all=True,
+            append_images=chosen[1:],
+            duration=duration,
+            loop=0,
+            quality=60,
+            method=0,
         )
     except (OSError, KeyError, ValueError):
         preview = out / "preview.gif"

@@ -24,6 +24,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from studio.errors import SandboxError
+
 UID_BASE = 61000
 UID_SPAN = 3000
 _uids = itertools.count()
@@ -82,17 +84,22 @@ def _world_reachable(path: str) -> bool:
     return True
 
 
-def python_dirs() -> list[str]:
-    """Folders the interpreter and pygame need, outside /usr."""
+@functools.cache
+def pygame_site() -> str:
+    """The folder pygame is installed in (the sandbox runs python without ``site``)."""
     import importlib.util
 
-    dirs = {sys.prefix, sys.base_prefix, str(Path(os.path.realpath(sys.executable)).parent.parent)}
     spec = importlib.util.find_spec("pygame")
-    if spec and spec.origin:
-        dirs.add(str(Path(spec.origin).parent.parent))
-        libs = Path(spec.origin).parent.parent / "pygame_ce.libs"
-        if libs.is_dir():
-            dirs.add(str(libs))
+    if spec is None or not spec.origin:
+        raise SandboxError("pygame is not installed: pip install pygame-ce")
+    return str(Path(spec.origin).parent.parent)
+
+
+@functools.cache
+def python_dirs() -> list[str]:
+    """Folders the interpreter and pygame need, outside /usr."""
+    dirs = {sys.prefix, sys.base_prefix, str(Path(os.path.realpath(sys.executable)).parent.parent)}
+    dirs.add(pygame_site())
     out = sorted(d for d in dirs if not d.startswith("/usr/"))
     # drop folders already inside another listed folder
     return [d for d in out if not any(d != o and d.startswith(o + "/") for o in out)]

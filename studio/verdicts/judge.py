@@ -137,7 +137,9 @@ def judge(
         flags.add("syntax_error")
     if "import" in kinds:
         flags.add("import_error")
-    forbidden = [f"static (line {f.line}): {f.message}" for f in static.findings if f.kind == "hostile"]
+    forbidden = [
+        f"static (line {f.line}): {f.message}" for f in static.findings if f.kind == "hostile"
+    ]
     if forbidden:
         flags.add("forbidden")
     v = Verdict(path=path, playable=False, score=0, flags=[], static=static.findings, seed=seed)
@@ -156,7 +158,7 @@ def judge(
     v.runs = runs
     inp = runs[0]
     idle = runs[1] if len(runs) > 1 else None
-    for raw, m in zip(box.runs, runs):
+    for raw, m in zip(box.runs, runs, strict=True):
         forbidden += [f"{m.name} run: {f}" for f in m.forbidden]
         if m.stop_reason in ("hang", "too_slow") or m.stop_reason.startswith("killed"):
             flags.add("hang")
@@ -172,7 +174,9 @@ def judge(
     v.error = v.error or next((m.error for m in runs if m.error), None)
     v.frames = inp.frames
     v.stop_reason = inp.stop_reason
-    v.divergence = d = _divergence(box.runs[0].samples, box.runs[1].samples) if idle else Divergence()
+    v.divergence = d = (
+        _divergence(box.runs[0].samples, box.runs[1].samples) if idle else Divergence()
+    )
 
     # Ending by itself is fine after real play: a game over once input has changed the game.
     if inp.stop_reason == "game_exit":
@@ -184,9 +188,9 @@ def judge(
             flags.add("blank_screen")
     elif inp.distinct_frames <= 1:
         flags.add("frozen")
-    if idle is not None and "blank_screen" not in flags and not flags & {"crash", "hang"}:
-        if d.first_seconds is None and inp.samples > 0:
-            flags.add("ignores_input")
+    quiet = flags & {"blank_screen", "crash", "hang"}
+    if idle is not None and not quiet and d.first_seconds is None and inp.samples > 0:
+        flags.add("ignores_input")
     busy = int((box.runs[0].result or {}).get("busy", 0))
     if inp.frames > 0 and busy > inp.ticks:
         flags.add("cpu_hog")

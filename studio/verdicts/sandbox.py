@@ -25,7 +25,7 @@ from studio.errors import SandboxError
 from studio.verdicts import isolation
 
 SAMPLE_MS = 200.0
-PREVIEW_MS = 250.0
+PREVIEW_MS = 500.0
 HANG_SECONDS = 3.0
 OUTPUT_CAP = 1_000_000
 MAX_JSON = 1_000_000
@@ -180,6 +180,7 @@ def play(
             "allowed": allowed,
             "preload": preload or [],
             "sysfonts": sysfonts,
+            "sys_path": [isolation.pygame_site()],
         }
         (code / "config.json").write_text(json.dumps(cfg))
         os.chmod(code / "config.json", 0o644)
@@ -202,7 +203,7 @@ def _launch(prefix: list[str], iso, root: Path, cfg: dict) -> SandboxResult:
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYGAME_HIDE_SUPPORT_PROMPT": "1",
     }
-    cmd = [*prefix, sys.executable, "-s", "-B", str(code / "runner.py"), str(code / "config.json")]
+    cmd = [*prefix, sys.executable, "-S", "-B", str(code / "runner.py"), str(code / "config.json")]
     log_path = root / "setup.log"
     wall_cap = 20.0 + float(cfg["seconds"]) * (1.0 if cfg["parallel"] else 2.0)
     with open(log_path, "wb") as log:
