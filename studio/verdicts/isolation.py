@@ -200,7 +200,10 @@ def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
     report of what held."""
     root = os.geteuid() == 0
     limits = dict(LIMITS)
-    if bwrap_works():
+    forced = os.environ.get("STUDIO_ISOLATION", "")
+    if forced not in ("", "bubblewrap", "fallback"):
+        raise SandboxError(f"STUDIO_ISOLATION={forced!r}: use 'bubblewrap' or 'fallback'")
+    if forced != "fallback" and bwrap_works():
         uid = next_uid() if root else os.getuid()
         prefix, how = bwrap_command(game, work, code, uid if root else None)
         iso = Isolation("bubblewrap", uid, ["pid", "net", "ipc", "uts", "mount"], limits, how)
@@ -210,7 +213,11 @@ def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
             os.chown(work, uid, uid)
         nproc = limits["processes"] + (0 if root else _count_processes(uid))
         return limits_command(limits, nproc) + prefix, iso
+    if forced == "bubblewrap":
+        raise SandboxError("STUDIO_ISOLATION=bubblewrap, but bubblewrap does not work here")
     notes = ["bubblewrap is not available: install it (apt-get install bubblewrap)"]
+    if forced == "fallback":
+        notes = ["bubblewrap turned off by STUDIO_ISOLATION=fallback"]
     iso = Isolation("fallback", os.getuid(), [], limits, "file and folder as on disk", notes)
     prefix: list[str] = []
     if root:

@@ -66,6 +66,7 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     m.ticks = int(r.get("ticks", 0))
     m.events_sent = int(r.get("events_sent", 0))
     m.output_bytes = int(r.get("output_bytes", 0))
+    m.output = raw.output[:2000]
     m.forbidden = [str(f)[:300] for f in (r.get("forbidden") or raw.forbidden)][:20]
     err = r.get("error")
     if isinstance(err, dict):
@@ -106,7 +107,7 @@ def _behaviour(m: RunMetrics, d: Divergence, raw: RawRun, seconds: float) -> lis
         size = tuple((raw.result or {}).get("sample_size") or (96, 72))[:2]
         mid = raw.samples[len(raw.samples) // 2]
         img = _image(mid, size).convert("L").resize((4, 3), Image.BILINEAR)  # type: ignore[arg-type]
-        vec += [v / 255 for v in img.getdata()]
+        vec += [v / 255 for v in img.tobytes()]
     else:
         vec += [0.0] * 12
     return [round(v, 4) for v in vec]

@@ -64,6 +64,7 @@ class RunMetrics:
     ticks: int = 0  # clock ticks / sleeps / waits: 0 with frames > 0 means a busy loop
     events_sent: int = 0  # input events delivered to the game
     output_bytes: int = 0
+    output: str = ""  # the start of what the game printed
     forbidden: list[str] = field(default_factory=list)
     error: ErrorInfo | None = None
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from studio.verdicts.report import Finding
 
 ALLOWED_TOP = frozenset(sys.stdlib_module_names) | {"pygame"}
-NATIVE_MODULES = frozenset({"ctypes", "_ctypes", "cffi"})
+NATIVE_MODULES = frozenset({"ctypes", "_ctypes", "cffi", "_posixsubprocess", "_socket"})
 
 PROCESS_CALLS = {
     "subprocess.Popen",
@@ -138,7 +138,8 @@ class _Checker(ast.NodeVisitor):
     def _import(self, module: str, node: ast.AST) -> None:
         top = module.split(".")[0]
         if top in NATIVE_MODULES:
-            self.add("hostile", f"imports {module}: native code can bypass the sandbox", node, True)
+            msg = f"imports {module}: low-level access that bypasses the sandbox"
+            self.add("hostile", msg, node, True)
         elif top not in ALLOWED_TOP and not self._local(top):
             msg = f"imports {module}, which is neither the standard library nor pygame"
             self.add("import", msg, node, not self.guarded)
