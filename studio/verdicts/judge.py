@@ -36,15 +36,14 @@ def _image(sample: bytes, size: tuple[int, int]) -> Image.Image:
 
 
 def _motion(samples: list[bytes], size: tuple[int, int]) -> float:
+    """Mean change between consecutive samples, 0..1 (all pairs in two C calls)."""
     if len(samples) < 2:
         return 0.0
-    total = 0.0
-    prev = _image(samples[0], size)
-    for s in samples[1:]:
-        cur = _image(s, size)
-        total += sum(ImageStat.Stat(ImageChops.difference(prev, cur)).mean) / (3 * 255)
-        prev = cur
-    return total / (len(samples) - 1)
+    w, h = size
+    strip = Image.frombytes("RGB", (w, h * len(samples)), b"".join(samples))
+    before = strip.crop((0, 0, w, h * (len(samples) - 1)))
+    after = strip.crop((0, h, w, h * len(samples)))
+    return sum(ImageStat.Stat(ImageChops.difference(before, after)).mean) / (3 * 255)
 
 
 def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
