@@ -27,4 +27,7 @@ def isolated_user(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     for var in KEY_VARS:
         monkeypatch.delenv(var, raising=False)
+    # the fake model servers live on loopback: never send their traffic through a proxy
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     return home
