@@ -1,0 +1,258 @@
+"""Commands: ``studio config set|unset|show`` and ``studio models``.
+
+Keys are only ever shown masked. The endpoint options (``--preset``, ``--base-url``,
+``--model``, ``--api-key``) are shared with ``studio make`` through the ``*Opt`` aliases
+and ``endpoint_from_flags``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from studio.commands.common import handles_errors
+from studio.errors import ConfigError, UsageError
+from studio.models import config as store
+from studio.models.endpoints import (
+    PRESETS,
+    Endpoint,
+    check_url,
+    get_preset,
+    key_target,
+    mask_key,
+    preset_for_url,
+    preset_key_status,
+    resolve,
+)
+
+PresetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--preset",
+        envvar="STUDIO_PRESET",
+        help=f"Named endpoint: {', '.join(PRESETS)}.",
+        show_default=False,
+    ),
+]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        envvar="STUDIO_BASE_URL",
+        help="Any OpenAI-compatible endpoint, e.g. http://localhost:8000/v1.",
+        show_default=False,
+    ),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", "-m", envvar="STUDIO_MODEL", help="Model name.", show_default=False),
+]
+ApiKeyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key",
+        envvar="STUDIO_API_KEY",
+        help="API key for the endpoint (never printed).",
+        show_default=False,
+    ),
+]
+
+_SETTINGS_HELP = "model, base_url, preset or api_key"
+
+
+def endpoint_from_flags(
+    ctx: typer.Context | None = None,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    preset: str | None = None,
+) -> Endpoint | None:
+    """The endpoint for a command's ``--model/--base-url/--api-key/--preset`` values.
+
+    With the command's ``ctx``, values that were filled in from an environment variable
+    (the options' ``envvar``) are passed on as absent, so that ``resolve`` applies its own
+    order (flag -> stored key -> environment) to them.
+    """
+    values = {"model": model, "base_url": base_url, "api_key": api_key, "preset": preset}
+    if ctx is not None:
+        for name in values:
+            source = ctx.get_parameter_source(name)
+            if getattr(source, "name", "") == "ENVIRONMENT":
+                values[name] = None
+    return resolve(**values)
+
+
+def _normal(name: str) -> str:
+    return name.strip().lower().replace("-", "_")
+
+
+def _key_target(target: str | None) -> str:
+    """Where a key is stored: ``--for`` (a preset or URL), else the endpoint in use."""
+    if target:
+        if "://" in target:
+            url = check_url(target, "--for")
+            return key_target(preset_for_url(url), url)
+        return get_preset(target, "--for").name
+    endpoint = resolve()
+    if endpoint is None:
+        raise UsageError(
+            "no endpoint is configured, so say which one the key is for: "
+            f"--for PRESET ({', '.join(PRESETS)}) or --for BASE_URL"
+        )
+    return key_target(None if endpoint.custom else endpoint.spec, endpoint.base_url)
+
+
+config_app = typer.Typer(
+    help="Show and change the stored model settings (config.json, keys.json).",
+    no_args_is_help=True,
+)
+
+
+@config_app.command("set")
+@handles_errors
+def config_set(
+    name: Annotated[str, typer.Argument(help=_SETTINGS_HELP)],
+    value: Annotated[
+        str | None, typer.Argument(help="The value (api_key: asked for, hidden, if left out).")
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option("--for", help="api_key only: the preset or base URL the key is for."),
+    ] = None,
+) -> None:
+    """Store a setting; api_key goes to keys.json, readable by you only."""
+    name = _normal(name)
+    if name == "api_key":
+        where = _key_target(target)
+        key = value if value is not None else typer.prompt("API key", hide_input=True)
+        if not key.strip():
+            raise UsageError("the key is empty; pass the key or type it when asked")
+        store.set_key(where, key.strip())
+        typer.echo(f"Stored the key for {where} in {store.keys_path()}: {mask_key(key.strip())}")
+        return
+    if value is None or not value.strip():
+        raise UsageError(f"give a value: studio config set {name} VALUE")
+    value = value.strip()
+    if name == "preset":
+        value = get_preset(value, "studio config set preset").name
+    elif name == "base_url":
+        value = check_url(value, "studio config set base_url")
+    elif name not in store.SETTINGS:
+        raise ConfigError(f"unknown setting {name!r}; known: {_SETTINGS_HELP}")
+    store.set_setting(name, value)
+    typer.echo(f"Set {name} = {value} in {store.config_path()}")
+
+
+@config_app.command("unset")
+@handles_errors
+def config_unset(
+    name: Annotated[str, typer.Argument(help=_SETTINGS_HELP)],
+    target: Annotated[
+        str | None,
+        typer.Option("--for", help="api_key only: the preset or base URL the key is for."),
+    ] = None,
+) -> None:
+    """Remove a stored setting or key."""
+    name = _normal(name)
+    if name == "api_key":
+        where = _key_target(target)
+        found = store.unset_key(where)
+        typer.echo(f"Removed the key for {where}." if found else f"No key stored for {where}.")
+        return
+    found = store.unset_setting(name)
+    typer.echo(f"Removed {name}." if found else f"{name} was not set.")
+
+
+def _describe(endpoint: Endpoint | None) -> list[str]:
+    if endpoint is None:
+        return [
+            "Nothing is configured: `studio make` uses the offline designer (no model).",
+            "Configure a model with e.g. `studio config set preset ollama`, or set "
+            "OPENAI_API_KEY / XAI_API_KEY / OPENROUTER_API_KEY.",
+        ]
+    key = (
+        f"{mask_key(endpoint.api_key)} (from {endpoint.key_source})"
+        if endpoint.api_key
+        else ("missing: set " + endpoint.key_var if endpoint.needs_key else "none (not needed)")
+    )
+    lines = [
+        f"In use: {endpoint.label}",
+        f"  base URL: {endpoint.base_url}" + ("  (custom)" if endpoint.custom else ""),
+        f"  model:    {endpoint.model or '(the first model the server lists)'}",
+        f"  key:      {key}",
+        f"  chosen by: {endpoint.origin}",
+    ]
+    if endpoint.custom and os.environ.get("OPENAI_API_KEY"):
+        lines.append("  (OPENAI_API_KEY is never sent to a custom base URL; use STUDIO_API_KEY)")
+    return lines
+
+
+@config_app.command("show")
+@handles_errors
+def config_show() -> None:
+    """Print the stored settings, the stored keys (masked) and the endpoint in use."""
+    out = _console()
+    cfg = store.load_config()
+    keys = store.load_keys()
+    out.print(f"Config file: {store.config_path()}", markup=False)
+    for name in store.SETTINGS:
+        out.print(f"  {name}: {cfg.get(name, '(not set)')}", markup=False)
+    out.print(f"Keys file: {store.keys_path()}", markup=False)
+    if not keys:
+        out.print("  (no keys stored)", markup=False)
+    for target, key in sorted(keys.items()):
+        out.print(f"  {target}: {mask_key(key)}", markup=False)
+    for line in _describe(resolve()):
+        out.print(line, markup=False)
+
+
+def _console() -> Console:
+    """stdout; wide enough for the tables when it is not a terminal (pipes, tests)."""
+    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+
+
+@handles_errors
+def models(
+    ctx: typer.Context,
+    preset: PresetOpt = None,
+    base_url: BaseUrlOpt = None,
+    model: ModelOpt = None,
+    api_key: ApiKeyOpt = None,
+) -> None:
+    """List the endpoint presets, the keys found (masked), and the endpoint in use."""
+    out = _console()
+    table = Table(title="Model endpoints (presets)", title_justify="left", box=None)
+    for column in ("preset", "base URL", "default model", "key variable", "key found"):
+        table.add_column(column, no_wrap=True)
+    for spec in PRESETS.values():
+        masked, source = preset_key_status(spec)
+        found = (
+            f"{masked} from {source.split(' ')[0]}"
+            if masked
+            else ("-" if not spec.key_var else "no")
+        )
+        table.add_row(
+            spec.name,
+            spec.base_url,
+            spec.default_model or "(server's first)",
+            spec.key_var or "-",
+            found,
+        )
+    out.print(table)
+    endpoint = endpoint_from_flags(
+        ctx, model=model, base_url=base_url, api_key=api_key, preset=preset
+    )
+    for line in _describe(endpoint):
+        out.print(line, markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""
+    app.add_typer(config_app, name="config")
+    app.command("models")(models)

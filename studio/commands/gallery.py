@@ -1,0 +1,157 @@
+"""Commands: gallery (table, --html site), show, play, arcade."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from studio.commands.common import err_console, fail, handles_errors
+from studio.errors import StudioError
+from studio.gallery import listing
+from studio.gallery.store import Entry, Gallery
+
+GalleryOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--gallery",
+        envvar="STUDIO_GALLERY",
+        help="The gallery folder (default: ./games).",
+        show_default=False,
+    ),
+]
+
+
+def _warn(message: str) -> None:
+    err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+
+
+def _entries(gallery: Gallery) -> list[Entry]:
+    return gallery.entries(on_warning=_warn)
+
+
+@handles_errors
+def gallery_cmd(
+    gallery: GalleryOpt = None,
+    sort: Annotated[str, typer.Option(help="Order: score, date (newest first) or title.")] = "date",
+    genre: Annotated[str | None, typer.Option(help="Only games of this genre.")] = None,
+    source: Annotated[
+        str | None, typer.Option(help="Only games made by a 'model' or 'offline' designer.")
+    ] = None,
+    min_score: Annotated[
+        float | None, typer.Option(help="Only games scoring at least this.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only games whose title, prompt or slug contain this text.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+    html: Annotated[
+        bool, typer.Option("--html", help="Write a web page of the gallery (index.html).")
+    ] = False,
+    open_: Annotated[bool, typer.Option("--open", help="Open the web page (with --html).")] = False,
+) -> None:
+    """List the games in the gallery, or build its web page with --html."""
+    store = Gallery(gallery)
+    chosen = listing.select(
+        _entries(store), sort=sort, genre=genre, source=source, min_score=min_score, search=search
+    )
+    if html or open_:
+        from studio.gallery.html import build_site, open_in_browser
+
+        index = build_site(store, chosen)
+        typer.echo(f"wrote {index} ({len(chosen)} games)")
+        typer.echo(f"open it: {index.resolve().as_uri()}")
+        if open_ and not open_in_browser(index):
+            err_console.print("warning: no web browser could be started; open the file above")
+        return
+    if as_json:
+        typer.echo(json.dumps([listing.as_row(e) for e in chosen], indent=2, ensure_ascii=False))
+        return
+    if not chosen:
+        where = store.root
+        filtered = any(v is not None for v in (genre, source, min_score, search))
+        typer.echo(
+            f"No games match those filters in {where}."
+            if filtered
+            else f'No games in {where} yet. Make one: studio make "a snake game in neon colours"'
+        )
+        return
+    Console(soft_wrap=False).print(listing.table(chosen, title=f"{store.root}"))
+
+
+@handles_errors
+def show_cmd(
+    slug: Annotated[str, typer.Argument(help="The game's slug (see `studio gallery`) or folder.")],
+    gallery: GalleryOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
+) -> None:
+    """Show one game: its metadata, verdict, attempts, where its code is, how to play it."""
+    entry = Gallery(gallery).get(slug)
+    if as_json:
+        typer.echo(json.dumps(listing.as_row(entry), indent=2, ensure_ascii=False))
+        return
+    Console().print(listing.show(entry))
+
+
+@handles_errors
+def play_cmd(
+    game: Annotated[str, typer.Argument(help="A slug from the gallery, a game folder or a .py.")],
+    gallery: GalleryOpt = None,
+) -> None:
+    """Play a game in a window (it runs as your own program, outside the sandbox)."""
+    from studio.gallery.play import play, resolve_game
+
+    def announce(path: Path) -> None:
+        err_console.print(f"playing {escape(str(path))} (close its window to stop)")
+
+    code = play(resolve_game(game, Gallery(gallery)), announce=announce)
+    if code != 0:
+        raise typer.Exit(code)
+
+
+@handles_errors
+def arcade_cmd(gallery: GalleryOpt = None) -> None:
+    """Browse the gallery in a window and play games from it."""
+    from studio.gallery import arcade
+    from studio.gallery.play import display_problem, play
+
+    store = Gallery(gallery)
+    problem = display_problem()
+    if problem:
+        raise fail(
+            f"cannot open the arcade window: {problem}. Run it on a machine with a screen; "
+            "`studio gallery` lists the games in a terminal."
+        )
+    cards = [_card(e) for e in listing.select(_entries(store), sort="score")]
+
+    def launch(card: dict[str, Any]) -> str | None:
+        try:
+            code = play(Path(card["code"]))
+        except StudioError as exc:
+            return str(exc)
+        return None if code == 0 else f"{card['title']} ended with exit code {code}"
+
+    arcade.run(cards, launch=launch, title=f"Arcade - {store.root.name}")
+
+
+def _card(entry: Entry) -> dict[str, Any]:
+    return {
+        "slug": entry.slug,
+        "title": entry.title,
+        "prompt": entry.prompt,
+        "score": listing.format_score(entry),
+        "thumb": str(entry.thumbnail) if entry.thumbnail else None,
+        "code": str(entry.code_path),
+    }
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to ``app``."""
+    app.command("gallery")(gallery_cmd)
+    app.command("show")(show_cmd)
+    app.command("play")(play_cmd)
+    app.command("arcade")(arcade_cmd)

@@ -1,0 +1,143 @@
+"""The gallery as a static web site: ``index.html`` plus ``<slug>/index.html`` per game.
+
+Everything is inline (CSS, JS, the code's colours) and every link is relative, so the site
+works from ``file://`` with no server and no network. Cards show the still thumbnail and play
+the animated preview while hovered.
+"""
+
+from __future__ import annotations
+
+import os
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
+
+from studio.errors import GalleryError
+from studio.gallery.listing import format_score, short_date
+from studio.gallery.store import CODE_FILE, Entry, Gallery, write_text_atomic
+
+INDEX = "index.html"
+PAGE = "index.html"  # inside each entry's folder
+CODE_STYLE = "monokai"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("studio.gallery", "templates"),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _initials(title: str) -> str:
+    words = [w for w in title.split() if w[:1].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or "?"
+
+
+def _card(entry: Entry, prefix: str) -> dict[str, Any]:
+    """What the templates need about one entry; ``prefix`` is the entry folder, relative."""
+    meta = entry.meta
+    verdict = meta.get("verdict") if isinstance(meta.get("verdict"), dict) else {}
+    flags = ", ".join(verdict.get("flags") or []) or "no flags"
+    playable = bool(verdict.get("playable"))
+    verdict_line = (
+        f"{'playable' if playable else 'not playable'}, score {verdict.get('score', '?')}, {flags}"
+        if verdict
+        else "not verified"
+    )
+    tokens = meta.get("tokens") if isinstance(meta.get("tokens"), dict) else {}
+    facts = [
+        ("source", meta.get("source")),
+        ("author", meta.get("author")),
+        ("model", meta.get("model")),
+        ("preset", meta.get("preset")),
+        ("genre", meta.get("genre")),
+        ("seed", meta.get("seed")),
+        ("created", short_date(entry.created)),
+        ("tokens", f"{tokens.get('prompt', 0)} + {tokens.get('completion', 0)}" if tokens else ""),
+        ("parent", meta.get("parent")),
+    ]
+    attempts = []
+    for i, attempt in enumerate(meta.get("attempts") or [], 1):
+        if isinstance(attempt, dict):
+            attempts.append(
+                {
+                    "n": attempt.get("n", i),
+                    "playable": bool(attempt.get("playable")),
+                    "score": "-" if attempt.get("score") is None else attempt["score"],
+                    "flags": ", ".join(attempt.get("flags") or []) or "-",
+                    "reason": attempt.get("reason") or "",
+                }
+            )
+    return {
+        "slug": entry.slug,
+        "title": entry.title,
+        "initials": _initials(entry.title),
+        "prompt": entry.prompt,
+        "genre": entry.genre,
+        "source": entry.source,
+        "score": format_score(entry),
+        "controls": meta.get("controls") or "",
+        "page": f"{prefix}{PAGE}",
+        "code": f"{prefix}{CODE_FILE}",
+        "thumb": f"{prefix}{entry.thumbnail.name}" if entry.thumbnail else "",
+        "preview": f"{prefix}{entry.preview.name}" if entry.preview else "",
+        "playable": playable,
+        "verdict_line": verdict_line,
+        "verdict_summary": verdict.get("summary") or "",
+        "facts": [(k, v) for k, v in facts if v not in (None, "")],
+        "attempts": attempts,
+    }
+
+
+def build_site(
+    gallery: Gallery, entries: list[Entry] | None = None, *, title: str = "Game gallery"
+) -> Path:
+    """Write ``index.html`` and one page per game into the gallery folder; return the index."""
+    if entries is None:
+        entries = gallery.entries()
+    root = gallery.root
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise GalleryError(f"cannot create the gallery folder {root}: {exc.strerror}") from exc
+    env = _environment()
+    formatter = HtmlFormatter(cssclass="code-hl", style=CODE_STYLE)
+    code_css = Markup(formatter.get_style_defs(".code-hl"))
+    page = env.get_template("game.html.j2")
+    for entry in entries:
+        try:
+            code = entry.code_path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise GalleryError(f"cannot read {entry.code_path}: {exc.strerror}") from exc
+        html = page.render(
+            card=_card(entry, ""),
+            site_title=title,
+            home=f"../{INDEX}",
+            code_css=code_css,
+            code_html=Markup(highlight(code, PythonLexer(), formatter)),
+        )
+        _write(entry.path / PAGE, html)
+    cards = [_card(entry, f"{entry.slug}/") for entry in entries]
+    index = root / INDEX
+    _write(index, env.get_template("index.html.j2").render(cards=cards, title=title))
+    return index
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise GalleryError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def open_in_browser(index: Path) -> bool:
+    """Open the site in the person's browser; False when no browser could be started."""
+    return webbrowser.open(Path(os.path.abspath(index)).as_uri())

@@ -1,0 +1,194 @@
+"""Choosing and showing entries in the terminal: filters, sort orders, the table, one game."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from studio.errors import UsageError
+from studio.gallery.store import Entry
+
+SORTS = ("score", "date", "title")
+SOURCES = ("model", "offline")
+
+
+def select(
+    entries: Iterable[Entry],
+    *,
+    sort: str = "date",
+    genre: str | None = None,
+    source: str | None = None,
+    min_score: float | None = None,
+    search: str | None = None,
+) -> list[Entry]:
+    """Filter then sort: score and date put the best and newest first, title is A to Z."""
+    if sort not in SORTS:
+        raise UsageError(f"unknown sort {sort!r}: use one of {', '.join(SORTS)}")
+    if source is not None and source not in SOURCES:
+        raise UsageError(f"unknown source {source!r}: use one of {', '.join(SOURCES)}")
+    chosen = []
+    needle = (search or "").strip().lower()
+    for entry in entries:
+        if genre and genre.lower() not in entry.genre.lower():
+            continue
+        if source and entry.source != source:
+            continue
+        if min_score is not None and entry.score < min_score:
+            continue
+        if needle and needle not in _haystack(entry):
+            continue
+        chosen.append(entry)
+    if sort == "score":
+        chosen.sort(key=lambda e: (-e.score, e.title.lower()))
+    elif sort == "date":
+        chosen.sort(key=lambda e: (e.created, e.slug), reverse=True)
+    else:
+        chosen.sort(key=lambda e: (e.title.lower(), e.slug))
+    return chosen
+
+
+def _haystack(entry: Entry) -> str:
+    meta = entry.meta
+    parts = [entry.slug, entry.title, entry.prompt, entry.genre, str(meta.get("author") or "")]
+    parts.append(str(meta.get("model") or ""))
+    return " ".join(parts).lower()
+
+
+def short_date(created: str) -> str:
+    """``2026-11-30T01:02:03Z`` -> ``2026-11-30 01:02``; anything else as given."""
+    if len(created) >= 16 and created[10] == "T":
+        return f"{created[:10]} {created[11:16]}"
+    return created
+
+
+def format_score(entry: Entry) -> str:
+    score = entry.score
+    return f"{score:.0f}" if score == int(score) else f"{score:.1f}"
+
+
+def table(entries: list[Entry], title: str | None = None) -> Table:
+    """The gallery as a rich table: title, genre, source, score, date, slug."""
+    out = Table(title=title, title_justify="left", expand=False)
+    out.add_column("title", style="bold")
+    out.add_column("genre")
+    out.add_column("source")
+    out.add_column("score", justify="right")
+    out.add_column("date", no_wrap=True)
+    out.add_column("slug", style="cyan", no_wrap=True)
+    for entry in entries:
+        source = entry.source or "?"
+        out.add_row(
+            Text(entry.title),
+            Text(entry.genre or "-"),
+            Text(source, style="green" if source == "model" else "yellow"),
+            format_score(entry),
+            short_date(entry.created) or "-",
+            entry.slug,
+        )
+    return out
+
+
+def as_row(entry: Entry) -> dict[str, Any]:
+    """One entry for ``--json``: its slug, folder and metadata."""
+    return {"slug": entry.slug, "path": str(entry.path), "code": str(entry.code_path), **entry.meta}
+
+
+def show(entry: Entry) -> RenderableType:
+    """Everything about one game: metadata, verdict, attempts, where the code is, how to play."""
+    meta = entry.meta
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    verdict = meta.get("verdict") if isinstance(meta.get("verdict"), dict) else {}
+    tokens = meta.get("tokens") if isinstance(meta.get("tokens"), dict) else {}
+    rows: list[tuple[str, Any]] = [
+        ("slug", entry.slug),
+        ("prompt", meta.get("prompt")),
+        ("genre", meta.get("genre")),
+        ("source", meta.get("source")),
+        ("author", meta.get("author")),
+        ("model", meta.get("model")),
+        ("preset", meta.get("preset")),
+        ("seed", meta.get("seed")),
+        ("score", format_score(entry)),
+        ("created", meta.get("created")),
+        ("time", _seconds(meta.get("time_seconds"))),
+        ("tokens", _tokens(tokens)),
+        ("cost", _cost(meta.get("cost_usd"))),
+        ("parent", meta.get("parent")),
+        ("controls", meta.get("controls")),
+        ("understood", meta.get("understood")),
+        ("code", str(entry.code_path)),
+        ("thumbnail", str(entry.thumbnail) if entry.thumbnail else None),
+        ("preview", str(entry.preview) if entry.preview else None),
+        ("run log", meta.get("run_log")),
+    ]
+    for key, value in rows:
+        if value not in (None, "", {}):
+            facts.add_row(key, Text(str(value)))
+
+    parts: list[RenderableType] = [facts]
+    if verdict:
+        state = "playable" if verdict.get("playable") else "not playable"
+        flags = ", ".join(verdict.get("flags") or []) or "no flags"
+        line = Text.assemble(
+            ("verdict: ", "bold"),
+            (state, "green" if verdict.get("playable") else "red"),
+            f", score {verdict.get('score', '?')}, {flags}",
+        )
+        parts.append(line)
+        summary = str(verdict.get("summary") or "")
+        if summary and summary != line.plain.removeprefix("verdict: "):
+            parts.append(Text(summary, style="dim"))
+    attempts = meta.get("attempts") or []
+    if isinstance(attempts, list) and attempts:
+        parts.append(_attempts_table(attempts))
+    parts.append(
+        Text.assemble(
+            ("play: ", "bold"),
+            f"studio play {entry.slug}",
+            ("   (or ", "dim"),
+            (f"python {entry.code_path}", "dim"),
+            (")", "dim"),
+        )
+    )
+    return Panel(Group(*parts), title=entry.title, title_align="left", expand=False)
+
+
+def _attempts_table(attempts: list[Any]) -> Table:
+    out = Table(title="attempts", title_justify="left")
+    for column in ("#", "playable", "score", "flags", "reason", "tokens"):
+        out.add_column(column, justify="right" if column in ("#", "score") else "left")
+    for i, attempt in enumerate(attempts, 1):
+        if not isinstance(attempt, dict):
+            continue
+        playable = attempt.get("playable")
+        tokens = attempt.get("tokens")
+        out.add_row(
+            str(attempt.get("n", i)),
+            Text("yes" if playable else "no", style="green" if playable else "red"),
+            "-" if attempt.get("score") is None else str(attempt["score"]),
+            Text(", ".join(attempt.get("flags") or []) or "-"),
+            Text(str(attempt.get("reason") or "")),
+            _tokens(tokens) if isinstance(tokens, dict) else str(tokens or ""),
+        )
+    return out
+
+
+def _tokens(tokens: dict[str, Any]) -> str | None:
+    if not tokens:
+        return None
+    return f"{tokens.get('prompt', 0)} prompt + {tokens.get('completion', 0)} completion"
+
+
+def _seconds(value: Any) -> str | None:
+    return f"{float(value):.1f} s" if isinstance(value, int | float) else None
+
+
+def _cost(value: Any) -> str | None:
+    return f"${float(value):.4f}" if isinstance(value, int | float) else None
