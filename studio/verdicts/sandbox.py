@@ -144,6 +144,14 @@ def _protected() -> list[str]:
     return out
 
 
+def _others_can_read(game: Path) -> bool:
+    """Can a uid other than the owner open ``game`` (file readable, folder enterable)?"""
+    try:
+        return bool(game.stat().st_mode & 0o004 and game.parent.stat().st_mode & 0o001)
+    except OSError:
+        return False
+
+
 def play(
     game: Path,
     *,
@@ -162,7 +170,16 @@ def play(
         _sandbox_code(code)
         work.mkdir()
         os.chmod(work, 0o755)
+        private = os.geteuid() == 0 and not _others_can_read(game)
+        if private:  # the sandbox's own uid could not open it where it is
+            copy = root / "game" / game.name
+            copy.parent.mkdir(mode=0o755)
+            shutil.copyfile(game, copy)
+            os.chmod(copy, 0o644)
+            game = copy
         prefix, iso = isolation.plan(game, work, code)
+        if private:
+            iso.notes.append("the game's folder is private: a copy of the file alone was played")
         allowed = [*isolation.python_dirs(), str(game), str(game.parent), str(code), str(work)]
         cfg = {
             "game": str(game),

@@ -1,0 +1,394 @@
+"""Big Brain: a sentence in, the best playable game out.
+
+``BigBrain(settings, model, ...).run()`` makes a run folder, optionally asks the model for a
+design first (Big Brain mode), then runs every attempt in its own thread: each streams its
+reply, and its candidate is verified the moment the reply ends, while the other attempts are
+still streaming (verification is bounded to one slot per CPU, since every verdict runs game
+processes). Close failures get repair rounds. When every attempt has ended (or, with
+``first``, as soon as one candidate is playable: the others are cancelled), ``studio.pick``
+chooses the winner and it goes into the gallery with its metadata.
+
+Collaborators are injected so tests and benchmarks can replace any of them: the model (an
+OpenAI-compatible client or the offline designer), the verifier (``studio.verify``), the
+gallery, the clock, the progress display, the prompt builders and the sandbox killer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from studio import progress as states
+from studio.attempts import Attempt, AttemptResult, Prompts, Shared, Verifier, describe
+from studio.errors import ModelError, StudioError, UsageError
+from studio.models.base import Model, Request
+from studio.pick import Candidate, Pick, pick
+from studio.progress import NullProgress, Progress
+from studio.runlog import RunLog, gallery_meta, run_record
+from studio.verdicts.report import Verdict
+
+BIG_BRAIN_ATTEMPTS = 5
+DEFAULT_ATTEMPTS = 3
+MAX_ATTEMPTS = 32
+
+
+@dataclass
+class Settings:
+    """Everything a run depends on, except the key (which never enters this object)."""
+
+    prompt: str
+    attempts: int = DEFAULT_ATTEMPTS
+    big_brain: bool = False
+    repairs: int = 2
+    first: bool = False
+    show_thinking: bool = False
+    seconds: float = 30.0
+    seed: int = 0
+    gallery: str | None = None
+    model: str | None = None
+    preset: str | None = None
+    base_url: str | None = None
+    reasoning_effort: str | None = None
+
+    def check(self) -> None:
+        """Raise ``UsageError`` naming the fix for any value out of range."""
+        if not self.prompt.strip():
+            raise UsageError('the prompt is empty: describe a game, e.g. studio make "snake"')
+        if not 1 <= self.attempts <= MAX_ATTEMPTS:
+            raise UsageError(f"--attempts must be between 1 and {MAX_ATTEMPTS}")
+        if self.repairs < 0:
+            raise UsageError("--repairs must be 0 or more")
+        if not 0 < self.seconds <= 600:
+            raise UsageError(f"--seconds must be between 0 and 600, not {self.seconds:g}")
+
+    def public(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class RunResult:
+    """What a run produced; ``status`` is ok, none_playable or cancelled."""
+
+    status: str
+    run_dir: Path
+    attempts: list[AttemptResult]
+    winner: AttemptResult | None = None
+    pick: Pick | None = None
+    entry: Any = None  # studio.gallery.store.Entry
+    seconds: float = 0.0
+    design: str | None = None
+    design_error: str | None = None
+    timings: dict[str, float | None] = field(default_factory=dict)
+    cost_usd: float | None = None
+
+    @property
+    def tokens(self) -> dict[str, int]:
+        return {
+            "prompt": sum(a.usage.prompt_tokens for a in self.attempts),
+            "completion": sum(a.usage.completion_tokens for a in self.attempts),
+        }
+
+
+def cpu_slots() -> int:
+    """Verification slots: one per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def default_verifier() -> Verifier:
+    import studio
+
+    return studio.verify
+
+
+def default_kill() -> Callable[[], object]:
+    from studio.verdicts import sandbox
+
+    return sandbox.kill_all
+
+
+class BigBrain:
+    """The runner. ``run()`` returns a ``RunResult``; Ctrl-C cancels and re-raises."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        model: Model,
+        verifier: Verifier | None = None,
+        gallery: Any = None,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        progress: Progress | None = None,
+        prompts: Prompts | None = None,
+        kill: Callable[[], object] | None = None,
+        runs_root: Path | None = None,
+        secrets: tuple[str | None, ...] = (),
+        verify_slots: int | None = None,
+    ) -> None:
+        settings.check()
+        self.settings = settings
+        self.model = model
+        self.verifier = verifier or default_verifier()
+        self.gallery = gallery
+        self.clock = clock
+        self.progress = progress or NullProgress()
+        self.prompts = prompts or default_prompts()
+        self.kill = kill
+        self.runs_root = runs_root
+        self.secrets = secrets
+        self.slots = threading.Semaphore(verify_slots or cpu_slots())
+        self.cancel = threading.Event()
+        self._winner_lock = threading.Lock()
+        self._first_winner: AttemptResult | None = None
+        self._understood: str | None = None
+        self.run_dir: Path | None = None
+
+    # -- the run ---------------------------------------------------------------------------
+
+    def run(self) -> RunResult:
+        s = self.settings
+        start = self.clock()
+        if self.runs_root is None:
+            from studio.paths import runs_dir
+
+            self.runs_root = runs_dir()
+        runlog = RunLog.create(self.runs_root, s.prompt, secrets=self.secrets)
+        self.run_dir = runlog.path
+        result = RunResult(status="running", run_dir=runlog.path, attempts=[])
+        self._write_run(runlog, result)
+        attempts: list[Attempt] = []
+        self.progress.start(s.attempts)
+        try:
+            if s.big_brain and self.model.source != "offline":  # the designer designs anyway
+                self._design(runlog, result)
+            shared = Shared(
+                prompt=s.prompt,
+                model=self.model,
+                verifier=self.verifier,
+                runlog=runlog,
+                progress=self.progress,
+                prompts=self.prompts,
+                verify_slots=self.slots,
+                cancel=self.cancel,
+                clock=self.clock,
+                seconds=s.seconds,
+                verify_seed=s.seed,
+                repairs=s.repairs,
+                reasoning_effort=s.reasoning_effort,
+                design=result.design,
+                on_playable=self._on_playable if s.first else None,
+                on_reply=self._on_reply,
+            )
+            attempts = [Attempt(shared, n, s.seed + n - 1) for n in range(1, s.attempts + 1)]
+            result.attempts = [a.result for a in attempts]
+            self._run_threads(attempts)
+            self.progress.stop()
+            self._finish(runlog, result, start)
+        except KeyboardInterrupt:
+            self._stop_everything(attempts)
+            result.status = "cancelled"
+            result.seconds = self.clock() - start
+            self.progress.stop()
+            self._write_run(runlog, result)
+            raise
+        return result
+
+    def _run_threads(self, attempts: list[Attempt]) -> None:
+        done: queue.Queue[int] = queue.Queue()
+        threads = []
+        for attempt in attempts:
+
+            def work(a: Attempt = attempt) -> None:
+                try:
+                    a.run()
+                finally:
+                    done.put(a.result.n)
+
+            # Daemon threads: a stream stuck in a socket read must never keep the process alive
+            # after a cancel; the attempt notices the cancel at its next event.
+            thread = threading.Thread(target=work, name=f"attempt-{attempt.result.n}", daemon=True)
+            threads.append(thread)
+            thread.start()
+        finished: set[int] = set()
+        while len(finished) < len(attempts):
+            with contextlib.suppress(queue.Empty):  # the timeout keeps Ctrl-C deliverable
+                finished.add(done.get(timeout=0.25))
+            winner = self._first_winner
+            if winner is not None and winner.n in finished:
+                # --first: the winner is complete; streams still blocked in a read must not
+                # hold the run up (their threads end at their next event).
+                self._mark_unfinished(attempts)
+                return
+
+    def _on_playable(self, result: AttemptResult) -> None:
+        """``--first``: the first playable candidate ends the run; cancel the rest."""
+        with self._winner_lock:
+            if self._first_winner is not None:
+                return
+            self._first_winner = result
+        self._cancel_all(self.kill)
+
+    def _cancel_all(self, kill: Callable[[], object] | None) -> None:
+        """Set the cancel flag, abandon every stream in flight, kill the run's sandboxes."""
+        self.cancel.set()
+        abandon = getattr(self.model, "cancel", None)
+        if callable(abandon):
+            abandon()
+        if kill is not None:
+            kill()
+
+    def _on_reply(self, n: int, reply: Any) -> None:
+        understood = reply.extra.get("understood") if reply.extra else None
+        if understood and self._understood is None:
+            self._understood = text = str(understood).strip()
+            said = text if text.lower().startswith("understood") else f"understood: {text}"
+            self.progress.note(said)
+
+    def _stop_everything(self, attempts: list[Attempt]) -> None:
+        self._cancel_all(self.kill if self.kill is not None else _safe_default_kill())
+        self._mark_unfinished(attempts)
+
+    def _mark_unfinished(self, attempts: list[Attempt]) -> None:
+        for a in attempts:
+            res = a.result
+            if res.status not in states.FINAL_STATES:
+                res.status, res.reason = states.CANCELLED, "cancelled"
+                res.ended = self.clock()
+                self.progress.update(res.n, states.CANCELLED, detail="cancelled")
+
+    # -- design (Big Brain mode) -----------------------------------------------------------
+
+    def _design(self, runlog: RunLog, result: RunResult) -> None:
+        s = self.settings
+        for n in range(1, s.attempts + 1):
+            self.progress.update(n, states.DESIGNING)
+        messages = self.prompts.design(s.prompt)
+        runlog.write_json(runlog.path / "design-messages.json", messages)
+        request = Request(
+            prompt=s.prompt,
+            messages=messages,
+            seed=s.seed,
+            attempt=0,
+            purpose="design",
+            reasoning_effort=s.reasoning_effort,
+        )
+        try:
+            reply = self.model.execute(request, on_event=None)
+        except ModelError as exc:
+            result.design_error = describe(exc)
+            self.progress.note(f"design step failed ({result.design_error}); going on without")
+            return
+        thinking = reply.thinking
+        text = reply.text
+        if "<think" in text:
+            from studio.models.reply import split_thinking
+
+            extra_thinking, text = split_thinking(text)
+            thinking = "\n".join(t for t in (thinking, extra_thinking) if t)
+        result.design = text.strip() or None
+        runlog.write_text(runlog.path / "design.md", text)
+        runlog.write_text(runlog.path / "design-thinking.txt", thinking)
+        for n in range(1, s.attempts + 1):
+            self.progress.update(n, states.WAITING)
+
+    # -- the end: pick, gallery, run.json --------------------------------------------------
+
+    def _finish(self, runlog: RunLog, result: RunResult, start: float) -> None:
+        last_reply = max(
+            (a.last_reply_end for a in result.attempts if a.last_reply_end is not None),
+            default=None,
+        )
+        candidates = [
+            Candidate(a.n, a.verdict, round=a.best.k if a.best else 0)
+            for a in result.attempts
+            if a.verdict is not None and a.status != states.CANCELLED
+        ]
+        result.pick = pick(candidates)
+        winner = result.pick.winner
+        result.winner = next((a for a in result.attempts if winner and a.n == winner.n), None)
+        result.cost_usd = self._cost(result)
+        if result.winner is None:
+            result.status = "none_playable"
+        else:
+            result.status = "ok"
+            result.seconds = self.clock() - start
+            try:
+                result.entry = self._save(runlog, result)
+            except StudioError:  # e.g. an unwritable gallery: the run log says so, then raise
+                result.status = "gallery_error"
+                self._write_run(runlog, result)
+                raise
+        saved = self.clock()
+        result.seconds = saved - start
+        result.timings = {
+            "total": result.seconds,
+            "last_reply_to_saved": (saved - last_reply) if last_reply is not None else None,
+        }
+        self._write_run(runlog, result)
+
+    def _save(self, runlog: RunLog, result: RunResult) -> Any:
+        winner = result.winner
+        assert winner is not None and winner.best is not None
+        best = winner.best
+        verdict: Verdict = best.verdict  # type: ignore[assignment]
+        code = best.code or ""
+        meta = gallery_meta(self.settings, self.model, result, winner, code, verdict, runlog.path)
+        thumb = _artifact(verdict, "thumbnail")
+        preview = _artifact(verdict, "preview")
+        gallery = self.gallery
+        if gallery is None:
+            from studio.gallery.store import Gallery
+
+            gallery = Gallery(self.settings.gallery)
+        return gallery.add(code, meta, thumbnail=thumb, preview=preview, run_log=runlog.path)
+
+    def _cost(self, result: RunResult) -> float | None:
+        endpoint = getattr(self.model, "endpoint", None)
+        if self.model.source == "offline":
+            return 0.0
+        if endpoint is None or not hasattr(endpoint, "cost_usd"):
+            return None
+        tokens = result.tokens
+        return endpoint.cost_usd(tokens["prompt"], tokens["completion"])
+
+    def _write_run(self, runlog: RunLog, result: RunResult) -> None:
+        runlog.write_run(run_record(self.settings, self.model, result))
+
+
+def _artifact(verdict: Verdict, name: str) -> Path | None:
+    value = (verdict.artifacts or {}).get(name)
+    return Path(value) if value and Path(value).is_file() else None
+
+
+def _safe_default_kill() -> Callable[[], object] | None:
+    try:
+        return default_kill()
+    except ImportError:
+        return None
+
+
+def default_prompts() -> Prompts:
+    """The model layer's prompt builders and reply parser."""
+    from studio import prompt as p
+    from studio.models.reply import extract_code, split_thinking
+
+    def parse(reply: Any) -> tuple[str, str]:
+        inline, _ = split_thinking(reply.text)
+        thinking = "\n".join(t for t in (reply.thinking, inline) if t)
+        return extract_code(reply.text), thinking
+
+    return Prompts(
+        make=lambda prompt, design: p.make_messages(prompt, design=design),
+        design=p.design_messages,
+        repair=p.repair_messages,
+        parse=parse,
+    )

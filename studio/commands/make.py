@@ -1,0 +1,229 @@
+"""``studio make PROMPT``: the thin command over Big Brain (studio.bigbrain)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from click.core import ParameterSource
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from studio.bigbrain import BIG_BRAIN_ATTEMPTS, DEFAULT_ATTEMPTS, BigBrain, RunResult, Settings
+from studio.commands.common import err_console, fail, handles_errors
+from studio.progress import make_progress
+from studio.runlog import REDACTED
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``studio make`` to ``app``."""
+    app.command("make")(make)
+
+
+@handles_errors
+def make(
+    ctx: typer.Context,
+    prompt: Annotated[str, typer.Argument(help="The game you want, in a sentence.")],
+    attempts: Annotated[
+        int | None,
+        typer.Option(
+            "--attempts", "-n", help="Attempts in parallel (default 3, 5 with --big-brain)."
+        ),
+    ] = None,
+    big_brain: Annotated[
+        bool,
+        typer.Option(
+            "--big-brain", help="More attempts, a design step first, higher reasoning effort."
+        ),
+    ] = False,
+    repairs: Annotated[
+        int, typer.Option("--repairs", "-r", help="Repair rounds for a close failure.")
+    ] = 2,
+    first: Annotated[
+        bool, typer.Option("--first", help="Stop at the first playable game.")
+    ] = False,
+    show_thinking: Annotated[
+        bool, typer.Option("--show-thinking", help="Stream the model's thinking.")
+    ] = False,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Use the offline designer, not a model.")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", "-m", envvar="STUDIO_MODEL", help="Model name.")
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", envvar="STUDIO_BASE_URL", help="OpenAI-compatible endpoint."),
+    ] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key",
+            envvar="STUDIO_API_KEY",
+            help="API key (never printed).",
+            show_default=False,
+        ),
+    ] = None,
+    preset: Annotated[
+        str | None,
+        typer.Option("--preset", envvar="STUDIO_PRESET", help="openai, xai, ollama, ..."),
+    ] = None,
+    seconds: Annotated[
+        float, typer.Option("--seconds", help="Game seconds the verifier plays each candidate.")
+    ] = 30.0,
+    seed: Annotated[int, typer.Option("--seed", help="Base seed of the attempts.")] = 0,
+    gallery: Annotated[
+        str | None,
+        typer.Option(
+            "--gallery", envvar="STUDIO_GALLERY", help="Gallery folder (default ./games)."
+        ),
+    ] = None,
+) -> None:
+    """Make a game from a sentence: parallel attempts, verified, the best kept in the gallery."""
+    console = Console(highlight=False)
+    settings = Settings(
+        prompt=prompt,
+        attempts=attempts or (BIG_BRAIN_ATTEMPTS if big_brain else DEFAULT_ATTEMPTS),
+        big_brain=big_brain,
+        repairs=repairs,
+        first=first,
+        show_thinking=show_thinking,
+        seconds=seconds,
+        seed=seed,
+        gallery=gallery,
+        reasoning_effort="high" if big_brain else None,
+    )
+    settings.check()  # bad input fails before any model is contacted
+    flags = {"model": model, "base_url": base_url, "api_key": api_key, "preset": preset}
+    # Values typer read from STUDIO_* variables go back to the resolver as unset: it reads the
+    # environment itself, in its own order, and names the right source in its messages.
+    for name in flags:
+        if ctx.get_parameter_source(name) == ParameterSource.ENVIRONMENT:
+            flags[name] = None
+    author, endpoint = _author(offline, **flags)
+    secrets = (api_key, getattr(endpoint, "api_key", None))
+    settings.model = getattr(endpoint, "model", None)
+    settings.preset = getattr(endpoint, "preset", None)
+    settings.base_url = getattr(endpoint, "base_url", None)
+    if author.source == "offline":
+        why = "--offline" if offline else "no model configured (see `studio models`)"
+        console.print(f"Author: offline designer (no model) ({why})", markup=False)
+    else:
+        console.print(f"Author: {author.label}", markup=False)
+    mode = ""
+    if big_brain:
+        mode = "Big Brain: " if author.source == "offline" else "Big Brain: a design step, "
+    console.print(
+        f"{mode}{settings.attempts} attempt(s), up to {settings.repairs} repair round(s) each"
+        + (", stopping at the first playable game" if first else "")
+    )
+    progress = make_progress(console, title=prompt, show_thinking=show_thinking)
+    brain = BigBrain(settings, author, progress=progress, secrets=secrets, kill=_kill_all())
+    try:
+        result = brain.run()
+    except KeyboardInterrupt:
+        err_console.print(f"cancelled; the run log is kept in {brain.run_dir}", markup=False)
+        raise typer.Exit(130) from None
+    _report(console, result, secrets)
+
+
+def _author(offline: bool, **flags: str | None) -> tuple[Any, Any]:
+    """The model (or the offline designer) and the endpoint it talks to (None offline)."""
+    if not offline:
+        from studio.models.endpoints import resolve
+
+        endpoint = resolve(**flags)
+        if endpoint is not None:
+            from studio.models.client import OpenAIModel
+
+            return OpenAIModel(endpoint), endpoint
+    from studio.models.offline import OfflineDesigner
+
+    return OfflineDesigner(), None
+
+
+def _kill_all() -> Any:
+    from studio.verdicts import sandbox
+
+    return sandbox.kill_all
+
+
+def _scrub(text: str, secrets: tuple[str | None, ...]) -> str:
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, REDACTED)
+    return text
+
+
+def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> Table:
+    """Every attempt: status, score, flags, repairs, tokens, time, reason."""
+    table = Table(title="Attempts", title_justify="left")
+    for name, justify in (
+        ("#", "right"),
+        ("status", "left"),
+        ("score", "right"),
+        ("repairs", "right"),
+        ("tokens", "right"),
+        ("time", "right"),
+        ("reason", "left"),
+    ):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    winner = result.winner.n if result.winner else None
+    said: dict[str, int] = {}  # a failure shared by several attempts is spelled out once
+    for a in result.attempts:
+        d = a.to_dict()
+        reason = d["reason"]
+        if d["status"] == "failed" and reason in said:
+            reason = f"same as attempt {said[reason]}"
+        else:
+            said.setdefault(reason, a.n)
+        status = "winner" if a.n == winner else d["status"]
+        style = "bold green" if a.n == winner else ("red" if status == "failed" else "")
+        table.add_row(
+            str(a.n),
+            Text(status, style=style),
+            "" if d["score"] is None else str(d["score"]),
+            str(d["repairs"]),
+            str(d["tokens"]["completion"]),
+            f"{d['seconds']:.1f}s",
+            Text(_scrub(reason, secrets)),
+        )
+    return table
+
+
+def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]) -> None:
+    console.print(attempts_table(result, secrets))
+    if result.design_error:
+        console.print(f"Design step failed: {_scrub(result.design_error, secrets)}", markup=False)
+    if result.status == "ok" and result.entry is not None:
+        entry = result.entry
+        tokens = result.tokens
+        cost = "" if result.cost_usd is None else f", ${result.cost_usd:.4f}"
+        console.print(
+            f"\nWinner: attempt {result.winner.n} ({result.pick.reason})\n"  # type: ignore[union-attr]
+            f"Saved [bold]{escape(str(entry.meta.get('title', entry.slug)))}[/] to "
+            f"{escape(str(entry.path))}\n"
+            f"Play it: [bold]studio play {entry.slug}[/]\n"
+            f"Tokens: {tokens['prompt']} prompt + {tokens['completion']} completion{cost}; "
+            f"{result.seconds:.1f}s\n"
+            f"Run log: {escape(str(result.run_dir))}"
+        )
+        return
+    # One line per distinct reason, naming its attempts: a refused key is said once.
+    groups: dict[str, list[int]] = {}
+    for a in result.attempts:
+        groups.setdefault(a.reason or "no reason recorded", []).append(a.n)
+    lines = []
+    for reason, ns in groups.items():
+        if len(ns) == len(result.attempts) and len(ns) > 1:
+            who = "every attempt"
+        else:
+            who = ("attempt " if len(ns) == 1 else "attempts ") + ", ".join(map(str, ns))
+        lines.append(f"{who}: {reason}")
+    body = "; ".join(_scrub(line, secrets) for line in lines) or "no reason recorded"
+    if result.status == "cancelled":
+        raise fail(escape(f"cancelled. Run log: {result.run_dir}"), 130)
+    # fail() prints with markup: escape, so that "[Errno 111]" or "[/v1]" stay text.
+    raise fail(escape(f"no playable game ({body}). Run log kept in {result.run_dir}"), 1)

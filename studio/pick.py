@@ -1,0 +1,125 @@
+"""Choosing the winner among verified candidates.
+
+The rule, in order:
+
+1. Only playable candidates can win. With none, there is no winner.
+2. Candidates are clustered by their behaviour vectors (``Verdict.behaviour``, what the
+   verifier saw the game draw and do). Two candidates are neighbours when the root mean
+   square of the difference of their vectors is at most ``threshold`` (0.15 by default,
+   for features the verifier scales to 0..1); clusters are the connected groups of
+   neighbours (single linkage). A candidate with no vector, or one of another length,
+   is alone.
+3. The *top* candidate is the one with the best score. The *consensus* candidate is the
+   best of the largest cluster that holds at least two candidates (the biggest cluster
+   wins ties by its best score).
+4. If the top candidate is in that cluster, or no cluster has two members, the top
+   candidate wins. Otherwise the consensus candidate wins when its score is within
+   ``margin`` points (10 by default) of the top score: behaviour that several independent
+   attempts reproduced is more likely what the prompt asked for than a lone outlier that
+   scored a little higher. A lone outlier that is clearly better (more than ``margin``
+   points) still wins.
+5. Ties on score go to the earlier attempt (stable and reproducible).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from studio.verdicts.report import Verdict
+
+DEFAULT_THRESHOLD = 0.15
+DEFAULT_MARGIN = 10
+
+
+@dataclass(eq=False)
+class Candidate:
+    """One verified program: which attempt (and repair round) made it, and its verdict."""
+
+    n: int
+    verdict: Verdict
+    round: int = 0
+    label: str = ""  # free text for reports ("attempt 2, repair 1")
+
+
+@dataclass
+class Pick:
+    """The choice and why."""
+
+    winner: Candidate | None
+    reason: str
+    clusters: list[list[Candidate]] = field(default_factory=list)
+
+
+def distance(a: Sequence[float], b: Sequence[float]) -> float:
+    """Root mean square difference of two behaviour vectors; ``inf`` when not comparable."""
+    if not a or len(a) != len(b):
+        return math.inf
+    return math.sqrt(sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) / len(a))
+
+
+def cluster(
+    candidates: Sequence[Candidate], threshold: float = DEFAULT_THRESHOLD
+) -> list[list[Candidate]]:
+    """Single-linkage clusters of ``candidates`` by behaviour, in first-appearance order."""
+    parent = list(range(len(candidates)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(candidates)):
+        for j in range(i + 1, len(candidates)):
+            d = distance(candidates[i].verdict.behaviour, candidates[j].verdict.behaviour)
+            if d <= threshold:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Candidate]] = {}
+    for i, cand in enumerate(candidates):
+        groups.setdefault(root(i), []).append(cand)
+    return list(groups.values())
+
+
+def _best(cands: Sequence[Candidate]) -> Candidate:
+    # Highest score; on equal scores the earlier attempt, then the earlier round.
+    return min(cands, key=lambda c: (-c.verdict.score, c.n, c.round))
+
+
+def pick(
+    candidates: Sequence[Candidate],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    margin: int = DEFAULT_MARGIN,
+) -> Pick:
+    """Choose the winner among ``candidates`` by the rule in this module's docstring."""
+    playable = [c for c in candidates if c.verdict.playable]
+    if not playable:
+        return Pick(None, "no candidate is playable")
+    clusters = cluster(playable, threshold)
+    top = _best(playable)
+    shared = [c for c in clusters if len(c) >= 2]
+    if not shared:
+        return Pick(top, f"best score ({top.verdict.score})", clusters)
+    largest = max(shared, key=lambda c: (len(c), _best(c).verdict.score, -_best(c).n))
+    consensus = _best(largest)
+    if any(c is top for c in largest):
+        return Pick(
+            top,
+            f"best score ({top.verdict.score}), behaviour shared by {len(largest)} candidates",
+            clusters,
+        )
+    if top.verdict.score - consensus.verdict.score <= margin:
+        return Pick(
+            consensus,
+            f"behaviour shared by {len(largest)} candidates (score {consensus.verdict.score}) "
+            f"preferred over a lone outlier (attempt {top.n}, score {top.verdict.score})",
+            clusters,
+        )
+    return Pick(
+        top,
+        f"best score ({top.verdict.score}), more than {margin} points above the shared "
+        f"behaviour of {len(largest)} candidates",
+        clusters,
+    )

@@ -1,0 +1,95 @@
+"""Selection: best score, and shared behaviour preferred over a lone outlier when close."""
+
+from __future__ import annotations
+
+import math
+
+from studio.pick import Candidate, cluster, distance, pick
+from studio.verdicts.report import Verdict
+
+
+def cand(n: int, score: int, behaviour: list[float], playable: bool = True) -> Candidate:
+    verdict = Verdict(
+        path=f"attempt-{n}/game.py",
+        playable=playable,
+        score=score,
+        flags=[] if playable else ["crash"],
+        behaviour=behaviour,
+    )
+    return Candidate(n, verdict)
+
+
+A = [0.1, 0.5, 0.2, 0.8]
+A2 = [0.12, 0.48, 0.22, 0.79]  # close to A
+A3 = [0.09, 0.52, 0.18, 0.82]
+B = [0.9, 0.1, 0.9, 0.1]  # far from A
+
+
+def test_distance_is_rms_and_infinite_for_mismatched_vectors():
+    assert distance([0, 0], [0, 0]) == 0
+    assert math.isclose(distance([0, 0], [1, 1]), 1.0)
+    assert distance([], []) == math.inf
+    assert distance([0.1], [0.1, 0.2]) == math.inf
+
+
+def test_no_playable_candidate_means_no_winner():
+    result = pick([cand(1, 90, A, playable=False), cand(2, 50, B, playable=False)])
+    assert result.winner is None
+    assert "no candidate" in result.reason
+
+
+def test_unplayable_never_wins_even_with_a_higher_score():
+    result = pick([cand(1, 95, A, playable=False), cand(2, 40, B)])
+    assert result.winner is not None and result.winner.n == 2
+
+
+def test_best_score_wins_when_all_behave_differently():
+    result = pick([cand(1, 60, A), cand(2, 80, B), cand(3, 70, [0.5, 0.9, 0.0, 0.0])])
+    assert result.winner.n == 2
+    assert len(result.clusters) == 3
+
+
+def test_shared_behaviour_beats_a_slightly_better_lone_outlier():
+    # Three attempts agree (A-like), one outlier scores 5 points more: the cluster wins.
+    result = pick([cand(1, 80, A), cand(2, 78, A2), cand(3, 85, B), cand(4, 75, A3)])
+    assert result.winner.n == 1
+    assert "shared by 3" in result.reason
+    assert sorted(len(c) for c in result.clusters) == [1, 3]
+
+
+def test_clearly_better_outlier_still_wins():
+    result = pick([cand(1, 60, A), cand(2, 62, A2), cand(3, 90, B)])
+    assert result.winner.n == 3
+    assert "more than 10 points" in result.reason
+
+
+def test_margin_and_threshold_are_parameters():
+    cands = [cand(1, 60, A), cand(2, 62, A2), cand(3, 90, B)]
+    assert pick(cands, margin=40).winner.n == 2
+    # With a tiny threshold A and A2 are no longer neighbours: plain best score.
+    assert pick([cand(1, 80, A), cand(2, 78, A2), cand(3, 85, B)], threshold=0.001).winner.n == 3
+
+
+def test_top_candidate_inside_the_largest_cluster_wins():
+    result = pick([cand(1, 70, A), cand(2, 90, A2), cand(3, 85, B)])
+    assert result.winner.n == 2
+    assert "shared by 2" in result.reason
+
+
+def test_ties_go_to_the_earlier_attempt():
+    result = pick([cand(3, 80, B), cand(1, 80, A), cand(2, 80, [0.5, 0.5, 0.5, 0.0])])
+    assert result.winner.n == 1
+
+
+def test_missing_behaviour_vectors_are_alone():
+    result = pick([cand(1, 70, []), cand(2, 75, []), cand(3, 60, [])])
+    assert result.winner.n == 2
+    assert len(result.clusters) == 3
+
+
+def test_single_linkage_chains_neighbours():
+    x = [0.0, 0.0]
+    y = [0.0, 0.2]  # 0.14 from x
+    z = [0.0, 0.4]  # 0.14 from y, 0.28 from x
+    groups = cluster([cand(1, 50, x), cand(2, 50, y), cand(3, 50, z)])
+    assert len(groups) == 1
