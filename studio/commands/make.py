@@ -108,8 +108,8 @@ def make(
     settings.preset = getattr(endpoint, "preset", None)
     settings.base_url = getattr(endpoint, "base_url", None)
     if author.source == "offline":
-        why = "--offline" if offline else "no model configured (see `studio models`)"
-        console.print(f"Author: offline designer (no model) ({why})", markup=False)
+        why = "--offline" if offline else "no model is configured, see `studio models`"
+        console.print(f"Author: offline designer (no model), because {why}", markup=False)
     else:
         console.print(f"Author: {author.label}", markup=False)
     mode = ""
@@ -208,7 +208,8 @@ def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]
             f"Play it: [bold]studio play {entry.slug}[/]\n"
             f"Tokens: {tokens['prompt']} prompt + {tokens['completion']} completion{cost}; "
             f"{result.seconds:.1f}s\n"
-            f"Run log: {escape(str(result.run_dir))}"
+            f"Run log: {escape(str(result.run_dir))}",
+            soft_wrap=True,
         )
         return
     # One line per distinct reason, naming its attempts: a refused key is said once.
@@ -224,6 +225,5 @@ def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]
         lines.append(f"{who}: {reason}")
     body = "; ".join(_scrub(line, secrets) for line in lines) or "no reason recorded"
     if result.status == "cancelled":
-        raise fail(escape(f"cancelled. Run log: {result.run_dir}"), 130)
-    # fail() prints with markup: escape, so that "[Errno 111]" or "[/v1]" stay text.
-    raise fail(escape(f"no playable game ({body}). Run log kept in {result.run_dir}"), 1)
+        raise fail(f"cancelled. Run log: {result.run_dir}", 130)
+    raise fail(f"no playable game ({body}). Run log kept in {result.run_dir}", 1)
