@@ -192,7 +192,7 @@ def test_no_model_configured_uses_the_offline_designer_and_says_so(make):
     result = make("a maze where you collect coins", "--attempts", "2")
     assert result.exit_code == 0, result.output
     assert "offline designer (no model)" in result.output
-    assert "no model configured" in result.output
+    assert "no model is configured" in result.output
     (entry,) = make.entries()
     assert entry.meta["source"] == "offline"
 
