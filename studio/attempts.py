@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from studio import progress as states
-from studio.errors import ModelError, StudioError
+from studio.errors import Cancelled, ModelError, StudioError
 from studio.models.base import Event, Model, Reply, Request, Usage
 from studio.progress import Progress
 from studio.runlog import RunLog
@@ -47,10 +47,6 @@ REPAIRABLE = frozenset(
 NEVER_REPAIR = frozenset({"forbidden", "memory_limit"})
 
 Verifier = Callable[..., Verdict]
-
-
-class Cancelled(StudioError):
-    """Raised inside an attempt (from the stream callback) when the run is cancelled."""
 
 
 @dataclass

@@ -14,9 +14,11 @@ The core raises only these; the CLI alone turns them into messages and exit code
     │   ├── EndpointUnreachable    connection refused, DNS failure (names the endpoint)
     │   ├── ModelTimeout           no answer in time
     │   ├── TruncatedReply         the stream ended before the reply was complete
-    │   └── NoCodeInReply          the reply holds no program
+    │   ├── NoCodeInReply          the reply holds no program
+    │   └── DesignError            the offline designer (which stands in for a model)
+    │                              could not build a game
+    ├── Cancelled                  the person cancelled (Ctrl-C) or --first stopped the rest
     ├── SandboxError               the sandbox itself could not run (not the game's fault)
-    ├── DesignError                the offline designer could not build a game
     └── GalleryError               the gallery could not be read or written
         ├── EntryNotFound          no game with that slug or path
         └── CorruptEntry           an entry's files are missing or unreadable
@@ -75,11 +77,15 @@ class NoCodeInReply(ModelError):
     pass
 
 
-class SandboxError(StudioError):
+class DesignError(ModelError):
     pass
 
 
-class DesignError(StudioError):
+class Cancelled(StudioError):
+    exit_code = 130
+
+
+class SandboxError(StudioError):
     pass
 
 

@@ -1,0 +1,96 @@
+"""Titles and taglines for designs."""
+
+from __future__ import annotations
+
+import random
+
+from studio.designer.recipes import RECIPES
+
+#: Whole titles for pairs that deserve their own name (key: sorted genres).
+PAIR_TITLES: dict[tuple[str, ...], list[str]] = {
+    ("match3", "tetris"): ["Gem Fall", "Jewel Stack", "Crystal Cascade", "Gemfall Tower"],
+    ("2048", "tetris"): ["Number Drop", "Double Stack", "Merge Fall"],
+    ("breakout", "snake"): ["Brick Serpent", "Snake Breaker", "Viper Bricks"],
+    ("breakout", "pong"): ["Brick Duel", "Paddle War", "Court Breaker"],
+    ("minesweeper", "tetris"): ["Mine Drop", "Fuse Stack", "Blast Blocks"],
+    ("match3", "minesweeper"): ["Gem Mines", "Jewel Fuse", "Blast Swap"],
+    ("2048", "match3"): ["Number Swap", "Triple Merge", "Match Double"],
+}
+PREFIX: dict[str, list[str]] = {
+    "tetris": ["Block", "Stack", "Tetra"],
+    "match3": ["Gem", "Jewel", "Crystal"],
+    "2048": ["Number", "Double", "Merge"],
+    "minesweeper": ["Mine", "Sweeper", "Fuse"],
+    "memory": ["Memory", "Twin", "Recall"],
+    "snake": ["Serpent", "Viper", "Slither"],
+    "breakout": ["Brick", "Smash", "Breaker"],
+    "pong": ["Paddle", "Rally", "Volley"],
+    "invaders": ["Invader", "Star", "Laser"],
+    "asteroids": ["Rock", "Meteor", "Astro"],
+    "flappy": ["Flap", "Wing", "Glide"],
+    "runner": ["Dash", "Sprint", "Leap"],
+    "maze": ["Maze", "Ghost", "Pellet"],
+    "arcade": ["Arcade", "Dodge", "Collect"],
+}
+SUFFIX: dict[str, list[str]] = {
+    "tetris": ["Drop", "Stack", "Fall"],
+    "match3": ["Swap", "Rush", "Match"],
+    "2048": ["Merge", "Tiles", "Double"],
+    "minesweeper": ["Sweep", "Field", "Mines"],
+    "memory": ["Pairs", "Recall", "Twins"],
+    "snake": ["Snake", "Trail", "Coil"],
+    "breakout": ["Breaker", "Bricks", "Smash"],
+    "pong": ["Pong", "Rally", "Volley"],
+    "invaders": ["Invaders", "Attack", "Defender"],
+    "asteroids": ["Storm", "Drift", "Belt"],
+    "flappy": ["Flight", "Flap", "Wings"],
+    "runner": ["Run", "Dash", "Rush"],
+    "maze": ["Maze", "Chase", "Haunt"],
+    "arcade": ["Frenzy", "Scramble", "Rush"],
+}
+THEME_WORDS: dict[str, list[str]] = {
+    "space": ["Cosmic", "Orbital", "Galactic"],
+    "ocean": ["Deep Sea", "Coral", "Tidal"],
+    "forest": ["Forest", "Wild", "Mossy"],
+    "candy": ["Candy", "Sugar", "Sweet"],
+    "neon": ["Neon", "Retro", "Pixel"],
+    "lava": ["Lava", "Ember", "Inferno"],
+    "ice": ["Frost", "Glacier", "Snowy"],
+    "spooky": ["Haunted", "Spooky", "Midnight"],
+    "desert": ["Desert", "Dune", "Sandy"],
+}
+THEME_PLACES: dict[str, str] = {
+    "space": "in deep space",
+    "ocean": "under the sea",
+    "forest": "in the forest",
+    "candy": "in a candy land",
+    "neon": "in neon light",
+    "lava": "over the lava",
+    "ice": "on the ice",
+    "spooky": "on a haunted night",
+    "desert": "in the desert",
+}
+
+
+def title_for(genres: list[str], theme: str | None, rng: random.Random) -> str:
+    key = tuple(sorted(genres))
+    if key in PAIR_TITLES:
+        title = rng.choice(PAIR_TITLES[key])
+    elif len(genres) >= 2:
+        title = f"{rng.choice(PREFIX[genres[0]])} {rng.choice(SUFFIX[genres[1]])}"
+    else:
+        title = f"{rng.choice(PREFIX[genres[0]])} {rng.choice(SUFFIX[genres[0]])}"
+        if title.split()[0] == title.split()[1]:
+            title = title.split()[0] + " " + SUFFIX[genres[0]][-1]
+    if theme in THEME_WORDS and rng.random() < 0.7:
+        title = f"{rng.choice(THEME_WORDS[theme])} {title}"
+    return title
+
+
+def tagline_for(genres: list[str], theme: str | None) -> str:
+    line = RECIPES[genres[0]].description
+    if len(genres) >= 2:
+        line += " crossed with " + RECIPES[genres[1]].description
+    if theme in THEME_PLACES:
+        line += " " + THEME_PLACES[theme]
+    return line

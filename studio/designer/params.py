@@ -1,0 +1,174 @@
+"""Parameters for each mechanic part, drawn from the seed and bent by difficulty and context."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+TETROMINOES = [
+    [(0, -1), (0, 0), (0, 1), (0, 2)],  # I
+    [(0, 0), (0, 1), (1, 0), (1, 1)],  # O
+    [(0, -1), (0, 0), (0, 1), (1, 0)],  # T
+    [(0, 0), (0, 1), (1, -1), (1, 0)],  # S
+    [(0, -1), (0, 0), (1, 0), (1, 1)],  # Z
+    [(0, -1), (0, 0), (0, 1), (1, -1)],  # L
+    [(0, -1), (0, 0), (0, 1), (1, 1)],  # J
+]
+GEM_PIECES = [
+    [(-1, 0), (0, 0), (1, 0)],  # column of three (Columns style)
+    [(0, -1), (0, 0), (0, 1)],  # row of three
+    [(0, 0), (1, 0), (1, 1)],  # corner
+    [(0, 0), (0, 1), (1, 0), (1, 1)],  # square of four
+]
+PAIR_PIECES = [[(0, 0), (1, 0)], [(0, 0), (0, 1)], [(0, -1), (0, 0), (0, 1)]]
+
+
+@dataclass
+class Context:
+    """What a part's parameters may depend on."""
+
+    rng: random.Random
+    pace: float  # difficulty: 0.8 easy, 1.0 normal, 1.25 hard
+    base: str  # the base genre
+    player: str | None  # the player part of a field design
+    parts: list[str]
+
+
+def _pick(rng: random.Random, low: float, high: float, scale: float = 1.0) -> float:
+    return round(rng.uniform(low, high) * scale, 2)
+
+
+def part_params(part: str, ctx: Context) -> dict[str, Any]:
+    """The template parameters for ``part`` (empty when it has none)."""
+    rng, pace = ctx.rng, ctx.pace
+    if part == "board":
+        return {"cell_style": "block"}
+    if part == "resolve":
+        return {"resolve_delay": _pick(rng, 0.22, 0.32), "settle": "rows", "refill": False}
+    if part == "line_clear":
+        return {"lines_per_level": rng.choice([6, 8, 10])}
+    if part == "match_clear":
+        return {
+            "min_run": 3,
+            "points_per_level": rng.choice([600, 800, 1000]),
+            "upgrade_runs": False,
+        }
+    if part == "merge":
+        return {"max_kind": 10}
+    if part == "bombs":
+        return {"bomb_chance": _pick(rng, 0.04, 0.08)}
+    if part == "falling":
+        return {
+            "shapes": TETROMINOES,
+            "piece_colouring": "solid",
+            "drop_time": _pick(rng, 0.6, 0.85, 1 / pace),
+            "ghost": rng.random() < 0.7,
+        }
+    if part == "slide":
+        return {"target_kind": 10, "four_chance": _pick(rng, 0.08, 0.15)}
+    if part == "mines":
+        return {"mine_share": _pick(rng, 0.11, 0.15, pace)}
+    if part == "cards":
+        return {"flip_back": _pick(rng, 0.7, 1.0, 1 / pace)}
+    if part == "paddle":
+        return {
+            "paddle_side": "left" if ctx.base == "pong" else "bottom",
+            "paddle_length": int(rng.choice([90, 100, 110, 120]) / pace),
+            "paddle_speed": rng.choice([460, 520, 580]),
+        }
+    if part == "ship":
+        return {"ship_speed": rng.choice([300, 340, 380])}
+    if part == "rocket":
+        return {"turn_speed": _pick(rng, 3.6, 4.6), "thrust": rng.choice([260, 300, 340])}
+    if part == "flapper":
+        return {"gravity": int(rng.choice([900, 1000, 1100]) * pace), "flap_speed": 340}
+    if part == "runner":
+        return {
+            "gravity": rng.choice([1900, 2100, 2300]),
+            "jump_speed": rng.choice([720, 760, 800]),
+            "air_jumps": rng.choice([0, 1, 1]),
+        }
+    if part == "snake":
+        return {
+            "snake_cell": rng.choice([20, 24, 28]),
+            "step_time": _pick(rng, 0.09, 0.13, 1 / pace),
+            "wrap": rng.random() < 0.5,
+            "food_count": rng.choice([1, 2, 3]),
+            "food_per_level": rng.choice([5, 6, 8]),
+        }
+    if part == "walker":
+        return {"walk_speed": rng.choice([220, 250, 280])}
+    if part == "ball":
+        return {"ball_speed": int(rng.choice([330, 360, 400]) * pace), "win_points": 7}
+    if part == "opponent":
+        return {"opponent_side": "right", "opponent_speed": int(rng.choice([260, 300, 330]) * pace)}
+    if part == "bricks":
+        return {
+            "brick_layout": "top",
+            "brick_rows": rng.choice([4, 5, 6]),
+            "brick_cols": rng.choice([8, 10, 12]),
+            "tough_rows": rng.choice([0, 1, 2]) if pace >= 1 else 0,
+            "player_breaks": False,
+        }
+    if part == "shooter":
+        return {
+            "fire_cooldown": _pick(rng, 0.18, 0.28),
+            "shot_speed": rng.choice([520, 600, 680]),
+            "max_shots": rng.choice([3, 4, 6]),
+        }
+    if part == "wave":
+        return {
+            "wave_cols": rng.choice([7, 8, 9, 10]),
+            "wave_rows": rng.choice([3, 4, 5]),
+            "alien_speed": int(rng.choice([30, 40, 50]) * pace),
+            "bomb_every": _pick(rng, 0.9, 1.5, 1 / pace),
+        }
+    if part == "rocks":
+        return {
+            "rock_count": rng.choice([3, 4, 5]),
+            "rock_speed": int(rng.choice([50, 65, 80]) * pace),
+        }
+    if part == "blockfall":
+        return {
+            "block_every": _pick(rng, 1.2, 2.0, 1 / pace),
+            "block_speed": int(rng.choice([110, 140, 170]) * pace),
+        }
+    if part == "pickups":
+        return {
+            "pickup_style": "coin",
+            "pickup_count": rng.choice([3, 4, 5]),
+            "pickup_kinds": 1,
+            "combo_len": 1,
+        }
+    if part == "minefield":
+        return {"mine_count": rng.choice([6, 8, 10]), "sense_radius": rng.choice([90, 110, 130])}
+    if part == "gates":
+        return {
+            "gate_speed": int(rng.choice([150, 170, 190]) * pace),
+            "gate_gap": int(rng.choice([150, 170, 190]) / pace),
+            "gate_spacing": rng.choice([260, 300, 340]),
+        }
+    if part == "obstacles":
+        return {"obstacle_gap": _pick(rng, 0.8, 1.1, 1 / pace)}
+    if part == "chasers":
+        return {
+            "chaser_max": rng.choice([2, 3, 4]),
+            "chaser_speed": int(rng.choice([60, 75, 90]) * pace),
+            "chaser_every": _pick(rng, 3.0, 5.0),
+        }
+    if part == "tail":
+        return {"tail_food": rng.choice([3, 4, 5])}
+    if part == "powerups":
+        return {"power_every": _pick(rng, 8.0, 12.0)}
+    if part == "maze":
+        return {
+            "maze_w": rng.choice([11, 12, 13]),
+            "maze_h": rng.choice([7, 8]),
+            "loops": rng.choice([20, 30, 40]),
+            "hero_speed": _pick(rng, 5.5, 6.5),
+            "ghosts": rng.choice([2, 3, 4]) if pace >= 1 else 2,
+            "ghost_speed": _pick(rng, 3.8, 4.6, pace),
+            "power_time": rng.choice([0.0, 5.0, 6.0, 7.0]),
+        }
+    return {}
