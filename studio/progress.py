@@ -101,6 +101,18 @@ class _Base:
             for n in range(1, attempts + 1):
                 self.rows.setdefault(n, Row(n))
 
+    def update(
+        self,
+        n: int,
+        state: str,
+        *,
+        tokens: int | None = None,
+        round: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        with self._lock:
+            self._apply(n, state, tokens, round, detail)
+
     def _apply(
         self, n: int, state: str, tokens: int | None, round: int | None, detail: str | None
     ) -> tuple[Row, bool]:
@@ -218,18 +230,6 @@ class LiveProgress(_Base):
                 )
             return table
 
-    def update(
-        self,
-        n: int,
-        state: str,
-        *,
-        tokens: int | None = None,
-        round: int | None = None,
-        detail: str | None = None,
-    ) -> None:
-        with self._lock:
-            self._apply(n, state, tokens, round, detail)
-
     def thinking(self, n: int, text: str) -> None:
         if not self.show_thinking:
             return
@@ -251,18 +251,6 @@ class LiveProgress(_Base):
 
 class NullProgress(_Base):
     """Keeps the rows and prints nothing (library use, benchmarks)."""
-
-    def update(
-        self,
-        n: int,
-        state: str,
-        *,
-        tokens: int | None = None,
-        round: int | None = None,
-        detail: str | None = None,
-    ) -> None:
-        with self._lock:
-            self._apply(n, state, tokens, round, detail)
 
     def thinking(self, n: int, text: str) -> None:
         return None

@@ -114,6 +114,12 @@ config_app = typer.Typer(
 )
 
 
+KeyTargetOpt = Annotated[
+    str | None,
+    typer.Option("--for", help="api_key only: the preset or base URL the key is for."),
+]
+
+
 @config_app.command("set")
 @handles_errors
 def config_set(
@@ -121,10 +127,7 @@ def config_set(
     value: Annotated[
         str | None, typer.Argument(help="The value (api_key: asked for, hidden, if left out).")
     ] = None,
-    target: Annotated[
-        str | None,
-        typer.Option("--for", help="api_key only: the preset or base URL the key is for."),
-    ] = None,
+    target: KeyTargetOpt = None,
 ) -> None:
     """Store a setting; api_key goes to keys.json, readable by you only."""
     name = _normal(name)
@@ -153,10 +156,7 @@ def config_set(
 @handles_errors
 def config_unset(
     name: Annotated[str, typer.Argument(help=_SETTINGS_HELP)],
-    target: Annotated[
-        str | None,
-        typer.Option("--for", help="api_key only: the preset or base URL the key is for."),
-    ] = None,
+    target: KeyTargetOpt = None,
 ) -> None:
     """Remove a stored setting or key."""
     name = _normal(name)
