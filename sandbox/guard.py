@@ -12,7 +12,6 @@ refuses spawning unconditionally.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 
 SPAWN_EVENTS = frozenset(
@@ -55,6 +54,7 @@ INTROSPECT_EVENTS = frozenset(
     {"ctypes.dlopen", "ctypes.dlsym", "ctypes.call_function", "gc.get_referrers", "gc.get_objects"}
 )
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+AF_UNIX = 1  # the same on Linux and macOS; importing socket here would cost a start-up
 ALLOWED_DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/tty")
 
 
@@ -125,7 +125,7 @@ class Guard:
             self.refuse(f"network access ({event} {_short((target,))})")
         elif event == "socket.__new__":
             family = args[1] if len(args) > 1 else None
-            if family not in (socket.AF_UNIX, -1, None):
+            if family not in (AF_UNIX, -1, None):
                 self.refuse(f"opening a network socket (family {family})")
         elif event in DELETE_EVENTS:
             path = self._path(args[0]) if args else None

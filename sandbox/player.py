@@ -12,19 +12,16 @@ script's state, since SDL's own keyboard state never sees posted events.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections import namedtuple
 
 OPENING = ((500, "key", "return"), (900, "key", "space"), (1300, "click", (0.5, 0.5)))
 REOPEN_EVERY_MS = 7000
 MOVE_KEYS = ("up", "down", "left", "right", "w", "a", "s", "d")
 
 
-@dataclass(order=True)
-class Action:
-    t: float
-    order: int
-    kind: str  # "down" | "up" | "move" | "press" | "release"
-    arg: object = None
+#: One scripted input at virtual time ``t`` (ms); ``kind`` is "down" | "up" (a key),
+#: "move" (a window fraction), "press" | "release" (a mouse button). Sorted by (t, order).
+Action = namedtuple("Action", "t order kind arg")
 
 
 def script(seed: int, end_ms: float) -> list[Action]:
@@ -135,8 +132,10 @@ class Player:
         self.events_sent = 0
         self.polls_without_time = 0
         self.last_now = -1.0
-        keys = {name: pygame.key.key_code(name) for name in (*MOVE_KEYS, "space", "return")}
-        self.keycodes = keys
+        names = (*MOVE_KEYS, "space", "return")  # K_UP ... K_w ... K_SPACE, K_RETURN
+        self.keycodes = {
+            n: getattr(pygame, "K_" + (n if len(n) == 1 else n.upper())) for n in names
+        }
 
     # -- delivering ------------------------------------------------------------------
     def _post(self, etype: int, **attrs) -> None:

@@ -3,9 +3,9 @@
 Usage (by the studio, never by hand): ``python runner.py CONFIG.json``
 
 The process that runs this file is already inside the isolation the studio built
-(namespaces, unprivileged uid, resource limits). It installs the guard, imports pygame and
-the game's standard-library imports once, then forks one child per run (with input,
-without input). Each child puts the game on virtual time with a scripted player, runs it,
+(namespaces, unprivileged uid, resource limits). It imports pygame and the game's
+standard-library imports once, installs the guard, then forks one child per run (with
+input, without input). Each child puts the game on virtual time with a scripted player, runs it,
 and writes what it saw under ``results/<run>/``. This file imports nothing from the studio.
 """
 
@@ -231,13 +231,8 @@ def main() -> None:
     with open(sys.argv[1]) as f:
         cfg = json.load(f)
     os.makedirs(os.path.join(cfg["work"], "results"), exist_ok=True)
-    log_fd = os.open(
-        os.path.join(cfg["work"], "results", "setup-forbidden.log"),
-        os.O_WRONLY | os.O_CREAT | os.O_APPEND,
-    )
-    g = guard.Guard(cfg["work"], cfg["protected"], cfg["allowed"], log_fd)
-    guard.install(g)
-    # python runs with -S (no site: no .pth files to process); pygame's folder comes from here
+    # No game code runs before the fork: load pygame, its font list and the game's
+    # standard-library imports unguarded (faster), then put the guard in place.
     sys.path.extend(p for p in cfg.get("sys_path", []) if p not in sys.path)
     import pygame
 
@@ -246,11 +241,18 @@ def main() -> None:
             pygame.sysfont.initsysfonts()
         except Exception:
             pass
+    # asyncio among them must be in place before vclock patches it
     for name in cfg.get("preload", []):
         try:
             importlib.import_module(name)
         except Exception:
             pass
+    log_fd = os.open(
+        os.path.join(cfg["work"], "results", "setup-forbidden.log"),
+        os.O_WRONLY | os.O_CREAT | os.O_APPEND,
+    )
+    g = guard.Guard(cfg["work"], cfg["protected"], cfg["allowed"], log_fd)
+    guard.install(g)
     children = []
     for spec in cfg["runs"]:
         pid = os.fork()

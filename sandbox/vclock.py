@@ -8,7 +8,7 @@ advances it: a display flip with no wait since the previous one counts as one fr
 
 from __future__ import annotations
 
-import asyncio
+import sys
 import time
 from collections.abc import Callable
 
@@ -169,6 +169,9 @@ def install(vt: VirtualTime, pygame: object) -> None:
     if hasattr(pygame, "Clock"):  # pygame-ce also exposes it at the top level
         pygame.Clock = ptime.Clock  # type: ignore[attr-defined]
 
+    asyncio = sys.modules.get("asyncio")  # loaded by the runner only for games that use it
+    if asyncio is None:
+        return
     real_sleep = asyncio.sleep
 
     async def async_sleep(delay: float, result: object = None) -> object:
