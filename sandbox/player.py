@@ -1,7 +1,7 @@
 """The player: a seeded script of keys and clicks, delivered on virtual time.
 
-The script opens with what passes title screens (Enter, Space, a centre click), then
-explores the way a curious person would: arrows, WASD, Space, keys held for a while,
+The script opens with what passes title screens (Enter, Space, a centre click), tries
+every control once, then explores the way a curious person would: arrows, WASD, Space, keys held for a while,
 mouse moves, clicks and drags over the window. It never presses Escape or Q. Every few
 seconds it repeats the opening, so that a game-over screen that waits for a key restarts.
 
@@ -52,7 +52,12 @@ def script(seed: int, end_ms: float) -> list[Action]:
                 click(at + dt, *arg)
 
     opening(0.0)
+    # A tour of every control once, at fixed times, so that a game with narrow controls
+    # (only Left/Right, say) is sure to see them whatever the seed.
     t = 1700.0
+    for key in (*MOVE_KEYS, "space"):
+        tap(t, key, 250.0)
+        t += 320.0
     next_reopen = REOPEN_EVERY_MS
     while t < end_ms:
         if t >= next_reopen:
@@ -259,7 +264,8 @@ def install(player: Player) -> None:
             vt.advance(step)
 
     ev.get, ev.poll, ev.peek, ev.pump, ev.wait = get, poll, peek, pump, wait
-    vt.post = ev.post
+    # set_timer takes an event type or an Event; the queue takes only Events
+    vt.post = lambda e: ev.post(e if isinstance(e, ev.Event) else ev.Event(e))
 
     def pressed() -> HeldKeys:
         player.deliver()

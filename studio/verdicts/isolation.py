@@ -218,7 +218,7 @@ def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
     notes = ["bubblewrap is not available: install it (apt-get install bubblewrap)"]
     if forced == "fallback":
         notes = ["bubblewrap turned off by STUDIO_ISOLATION=fallback"]
-    iso = Isolation("fallback", os.getuid(), [], limits, "file and folder as on disk", notes)
+    iso = Isolation("fallback", os.getuid(), [], limits, _game_view(game)[1], notes)
     prefix: list[str] = []
     if root:
         prefix = ["unshare", "--net", "--"]

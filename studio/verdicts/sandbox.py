@@ -180,7 +180,9 @@ def play(
         prefix, iso = isolation.plan(game, work, code)
         if private:
             iso.notes.append("the game's folder is private: a copy of the file alone was played")
-        allowed = [*isolation.python_dirs(), str(game), str(game.parent), str(code), str(work)]
+        # the game's folder is readable only where the isolation shows it (not a project root)
+        view = [str(game.parent)] if iso.game_view == "folder read-only" else []
+        allowed = [*isolation.python_dirs(), str(game), *view, str(code), str(work)]
         cfg = {
             "game": str(game),
             "work": str(work),

@@ -1,0 +1,75 @@
+"""Hostile on purpose: writes files outside its working directory.
+
+A small playable game (arrows move the block, a dot pulses) that also tries a forbidden
+action once, at frame 20: writing @MARKER@ and a file beside its own source. The payload is
+harmless (loopback only, marker files under /tmp); the test fills in the @...@ placeholders
+before verifying it. Never run it outside the verifier's sandbox.
+
+Controls: arrow keys move the block, a click puts it there, other keys change its colour.
+"""
+
+import os
+
+import pygame
+
+WIDTH, HEIGHT = 640, 480
+FPS = 60
+COLOURS = [(90, 200, 250), (250, 120, 90), (140, 240, 120)]
+MARKER = "@MARKER@"
+BESIDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "@BESIDE@")
+
+
+def forbidden_action():
+    written = 0
+    for path in (MARKER, BESIDE):
+        try:
+            with open(path, "w") as out:
+                out.write("studio-hostile-marker")
+            written += 1
+        except OSError:
+            pass
+    return f"wrote {written}"
+
+
+def main():
+    pygame.init()
+    screen = pygame.display.set_mode((WIDTH, HEIGHT))
+    font = pygame.font.Font(None, 28)
+    clock = pygame.time.Clock()
+    block = pygame.Rect(WIDTH // 2, HEIGHT // 2, 30, 30)
+    frame, status, colour = 0, "ok", 0
+    moves = {
+        pygame.K_LEFT: (-15, 0),
+        pygame.K_RIGHT: (15, 0),
+        pygame.K_UP: (0, -15),
+        pygame.K_DOWN: (0, 15),
+    }
+    running = True
+    while running:
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT:
+                running = False
+            elif event.type == pygame.KEYDOWN and event.key in moves:
+                block.move_ip(*moves[event.key])
+                block.clamp_ip(screen.get_rect())
+            elif event.type == pygame.KEYDOWN:  # any other key changes the colour
+                colour = (colour + 1) % len(COLOURS)
+            elif event.type == pygame.MOUSEBUTTONDOWN:
+                block.center = event.pos
+        frame += 1
+        if frame == 20:
+            try:
+                status = forbidden_action()
+            except Exception as exc:  # carry on, so that only the attempt is wrong
+                status = type(exc).__name__
+        screen.fill((25, 25, 45))
+        pygame.draw.circle(screen, (250, 200, 60), (80, 400), 10 + frame % 20)
+        pygame.draw.rect(screen, COLOURS[colour], block)
+        screen.blit(font.render(f"{status}   Arrows: move", True, (230, 230, 230)), (10, 10))
+        pygame.display.flip()
+        clock.tick(FPS)
+    pygame.quit()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,306 @@
+"""The verifier against a corpus of candidate games: good ones of many kinds, broken ones
+for every flag. All verdicts come from ONE ``verify_many`` call (parallel on all cores);
+the tests then check each verdict against the table below.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import studio
+from studio.verdicts.report import FLAGS, Verdict
+
+SECONDS = 10.0
+ALL_FLAGS = frozenset(FLAGS)
+
+
+@dataclass(frozen=True)
+class Case:
+    game: str
+    playable: bool
+    present: frozenset[str] = frozenset()  # flags the verdict must carry
+    absent: frozenset[str] = frozenset()  # flags it must not carry
+
+
+def good(game: str) -> Case:
+    return Case(game, True, frozenset(), ALL_FLAGS)
+
+
+def bad(game: str, flag: str, *absent: str) -> Case:
+    return Case(game, False, frozenset({flag}), frozenset(absent))
+
+
+def soft(game: str, flag: str) -> Case:
+    """Playable, with exactly one flag that lowers the score."""
+    return Case(game, True, frozenset({flag}), ALL_FLAGS - {flag})
+
+
+CASES = [
+    good("good_keyboard.py"),  # KEYDOWN arrows move a block
+    good("good_mouse.py"),  # clicks blow and pop bubbles, no keyboard at all
+    good("good_held_keys.py"),  # pygame.key.get_pressed movement
+    good("good_title_screen.py"),  # nothing moves before Enter
+    good("good_toplevel.py"),  # loop at module top level, no main()
+    good("good_main_guard.py"),  # main() under a __main__ guard
+    good("good_gameover.py"),  # idle: GAME OVER screen that stays; Enter/Space restarts
+    good("good_set_timer.py"),  # pygame.time.set_timer spawns
+    good("good_event_wait.py"),  # turn-based, blocks in pygame.event.wait()
+    good("good_time_sleep.py"),  # time.time()/time.sleep() instead of a Clock
+    good("good_asyncio.py"),  # asyncio.run(main()) with await asyncio.sleep(0) per frame
+    good("good_random_spawn.py"),  # random spawning
+    good("good_mouse_follow.py"),  # paddle polls pygame.mouse.get_pos(); sprite Group
+    good("good_update_poll.py"),  # event.poll() loop, display.update(dirty rects)
+    good("good_left_right_only.py"),  # nothing but K_LEFT/K_RIGHT does anything
+    good("good_delay_snake.py"),  # tutorial style: time.delay, get_pressed, display.update
+    bad("bad_syntax_error.py", "syntax_error"),
+    bad("bad_import_missing.py", "import_error"),
+    bad("bad_import_numpy.py", "import_error"),  # third-party, outside the contract
+    bad("bad_crash.py", "crash", "hang", "forbidden"),
+    bad("bad_hang.py", "hang", "crash"),
+    bad("bad_exits_early.py", "exits_early", "crash"),  # sys.exit() after one frame
+    bad("bad_exits_early_return.py", "exits_early", "crash"),  # main() returns after one
+    bad("bad_blank_screen.py", "blank_screen", "crash", "hang"),
+    bad("bad_frozen.py", "frozen", "blank_screen", "crash"),
+    bad("bad_ignores_input.py", "ignores_input", "frozen", "blank_screen", "crash"),
+    bad("bad_memory_limit.py", "memory_limit", "forbidden"),
+    bad("bad_missing_asset.py", "missing_asset", "forbidden"),
+    soft("bad_cpu_hog.py", "cpu_hog"),
+    soft("bad_output_flood.py", "output_flood"),
+]
+GOOD = [c.game for c in CASES if c.playable and not c.present]
+DETERMINISM_GAME = "good_random_spawn.py"
+
+
+@pytest.fixture(scope="module")
+def corpus(verify_env, games_dir, tmp_path_factory) -> dict[str, Verdict]:
+    """Every verdict of the table, plus a second verdict of one game (same seed), at once."""
+    twin_dir = tmp_path_factory.mktemp("twin")
+    twin = twin_dir / DETERMINISM_GAME
+    shutil.copy(games_dir / DETERMINISM_GAME, twin)
+    paths = [games_dir / c.game for c in CASES] + [twin]
+    out_root = tmp_path_factory.mktemp("corpus-out")
+    verdicts = studio.verify_many(paths, seconds=SECONDS, seed=0, out_root=out_root)
+    assert len(verdicts) == len(paths)
+    result = {c.game: v for c, v in zip(CASES, verdicts, strict=False)}
+    result["twin"] = verdicts[-1]
+    return result
+
+
+def test_every_candidate_game_has_an_expectation(games_dir) -> None:
+    assert sorted(p.name for p in games_dir.glob("*.py")) == sorted(c.game for c in CASES)
+
+
+def _excerpt(v: Verdict) -> str:
+    """What to show when an expectation fails: the verdict without the bulky parts."""
+    data = v.to_dict()
+    data.pop("behaviour", None)
+    data["static"] = [f for f in data.get("static", []) if f.get("blocking")]
+    return json.dumps(data, indent=1)[:3000]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.game)
+def test_playable_and_flags_as_expected(corpus, case: Case) -> None:
+    v = corpus[case.game]
+    assert v.playable is case.playable, _excerpt(v)
+    assert set(v.flags) <= ALL_FLAGS, _excerpt(v)
+    assert case.present <= set(v.flags), _excerpt(v)
+    assert not case.absent & set(v.flags), _excerpt(v)
+    assert 0 <= v.score <= 100
+
+
+@pytest.mark.parametrize("game", GOOD)
+def test_good_games_are_proven_playable(corpus, game: str) -> None:
+    v = corpus[game]
+    assert v.score >= 50, _excerpt(v)
+    assert v.frames > 0, _excerpt(v)
+    assert v.divergence.first_seconds is not None, _excerpt(v)  # input changed the frames
+    assert v.divergence.deterministic, _excerpt(v)
+    assert {r.with_input for r in v.runs} == {True, False}, _excerpt(v)
+    for kind in ("thumbnail", "preview"):
+        assert kind in v.artifacts, _excerpt(v)
+        artifact = Path(v.artifacts[kind])
+        assert artifact.is_file() and artifact.stat().st_size > 0, _excerpt(v)
+
+
+def test_thumbnail_is_png_and_preview_is_animated(corpus) -> None:
+    from PIL import Image
+
+    v = corpus["good_main_guard.py"]
+    with Image.open(v.artifacts["thumbnail"]) as thumb:
+        assert thumb.format == "PNG"
+    with Image.open(v.artifacts["preview"]) as preview:
+        assert preview.format in ("GIF", "WEBP")
+        assert getattr(preview, "n_frames", 1) > 1
+
+
+def _run(v: Verdict, with_input: bool):
+    return next(r for r in v.runs if r.with_input is with_input)
+
+
+def test_title_screen_idle_never_moves_yet_playable(corpus) -> None:
+    v = corpus["good_title_screen.py"]
+    idle = _run(v, with_input=False)
+    assert idle.distinct_frames == 1, _excerpt(v)  # the idle run saw only the title
+    assert _run(v, with_input=True).distinct_frames > 5, _excerpt(v)
+    assert v.playable, _excerpt(v)
+
+
+def test_game_over_after_idling_is_playable(corpus) -> None:
+    v = corpus["good_gameover.py"]
+    idle = _run(v, with_input=False)
+    assert idle.stop_reason == "time_up", _excerpt(v)  # the GAME OVER screen stays open
+    assert v.playable, _excerpt(v)
+
+
+def test_turn_based_event_wait_runs_its_game_time(corpus) -> None:
+    v = corpus["good_event_wait.py"]
+    for run in v.runs:
+        assert run.stop_reason == "time_up", _excerpt(v)  # blocked waits follow virtual time
+        assert run.game_seconds >= SECONDS * 0.9, _excerpt(v)
+
+
+def test_crash_reports_the_error_and_its_line(corpus, games_dir) -> None:
+    v = corpus["bad_crash.py"]
+    assert v.error is not None, _excerpt(v)
+    assert v.error.type == "ZeroDivisionError", _excerpt(v)
+    assert "ZeroDivisionError" in v.error.traceback
+    line = next(
+        n
+        for n, text in enumerate((games_dir / "bad_crash.py").read_text().splitlines(), 1)
+        if "return WIDTH // (LANES - frame // 40)" in text
+    )
+    assert f"line {line}" in v.error.traceback, v.error.traceback
+    assert "lane_width" in v.error.traceback
+    assert v.stop_reason == "crash", _excerpt(v)
+    # frame 120 at 60 FPS: two seconds of play before the crash
+    assert 1.5 <= _run(v, with_input=True).game_seconds <= 3.0, _excerpt(v)
+
+
+def test_syntax_error_names_its_line(corpus) -> None:
+    v = corpus["bad_syntax_error.py"]
+    assert v.error is not None, _excerpt(v)
+    assert "line 10" in f"{v.error.message} {v.error.traceback}", _excerpt(v)  # '(' not closed
+    assert v.frames == 0
+
+
+def test_busy_loop_still_ran_its_game_time(corpus) -> None:
+    v = corpus["bad_cpu_hog.py"]
+    run = _run(v, with_input=True)
+    assert run.stop_reason == "time_up", _excerpt(v)
+    assert run.ticks == 0, _excerpt(v)
+    assert v.score < 100
+
+
+def test_output_flood_is_capped_not_stored(corpus) -> None:
+    v = corpus["bad_output_flood.py"]
+    run = _run(v, with_input=True)
+    assert run.output_bytes > 10_000_000, _excerpt(v)  # ~6 MB per game second for 10 s
+    assert len(v.to_json()) < 200_000  # the flood is counted, not carried in the verdict
+
+
+def test_same_seed_same_frames(corpus) -> None:
+    first, second = corpus[DETERMINISM_GAME], corpus["twin"]
+    assert second.playable, _excerpt(second)
+    assert [(r.name, r.frames, r.distinct_frames) for r in first.runs] == [
+        (r.name, r.frames, r.distinct_frames) for r in second.runs
+    ]
+    assert first.behaviour and first.behaviour == second.behaviour
+    assert first.divergence == second.divergence
+    assert first.score == second.score
+
+
+def test_no_process_outlives_the_verdicts(corpus, lingering) -> None:
+    """Hangs, memory bombs and busy loops included: nothing of theirs is still running."""
+    left = {}
+    for name, v in corpus.items():
+        uid = v.isolation.get("uid")
+        found = lingering([v.path], uid if isinstance(uid, int) else None)
+        if found:
+            left[name] = found
+    assert not left, left
+
+
+def test_narrow_controls_are_found_whatever_the_seed(verify_env, games_dir) -> None:
+    """A game whose only controls are Left and Right must be proven playable for every
+    seed, not only for lucky ones: the exploration has to reach every arrow key."""
+    game = games_dir / "good_left_right_only.py"
+    missed = {}
+    for seed in range(8):
+        v = studio.verify(game, seconds=SECONDS, seed=seed)
+        if not v.playable:
+            missed[seed] = f"{v.summary()}; events sent {[r.events_sent for r in v.runs]}"
+    assert not missed, missed
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def _studio(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("studio")
+    cmd = [exe] if exe else [sys.executable, "-c", "from studio.cli import main; main()"]
+    return subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, timeout=120, cwd=cwd, check=False
+    )
+
+
+JSON_KEYS = {
+    "playable",
+    "score",
+    "flags",
+    "frames",
+    "error",
+    "stop_reason",
+    "runs",
+    "isolation",
+    "wall_seconds",
+    "artifacts",
+}
+
+
+def test_cli_playable_game_exits_0_with_pure_json(verify_env, games_dir, tmp_path) -> None:
+    out = tmp_path / "out"
+    game = str(games_dir / "good_keyboard.py")
+    proc = _studio("test", game, "--json", "--seconds", "4", "--out", str(out))
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    data = json.loads(proc.stdout)  # only the JSON on stdout
+    assert set(data) >= JSON_KEYS, sorted(data)
+    assert data["playable"] is True and data["flags"] == []
+    assert Path(data["artifacts"]["thumbnail"]).is_file()
+    assert Path(data["artifacts"]["preview"]).is_file()
+
+
+def test_cli_unplayable_game_exits_1(verify_env, games_dir) -> None:
+    proc = _studio("test", str(games_dir / "bad_syntax_error.py"), "--json", "--seconds", "3")
+    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]
+    data = json.loads(proc.stdout)
+    assert set(data) >= JSON_KEYS, sorted(data)
+    assert data["playable"] is False
+    assert "syntax_error" in data["flags"]
+
+
+def test_cli_human_report_names_the_flag(verify_env, games_dir) -> None:
+    proc = _studio("test", str(games_dir / "bad_import_missing.py"))
+    assert proc.returncode == 1
+    assert "import_error" in proc.stdout
+    assert "pygame_turbo_physics" in proc.stdout + proc.stderr
+
+
+def test_cli_missing_file_is_a_usage_error(verify_env, tmp_path) -> None:
+    missing = tmp_path / "no_such_game.py"
+    proc = _studio("test", str(missing), "--json")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stdout.strip() == ""  # nothing that a script could mistake for a verdict
+    assert "no_such_game.py" in proc.stderr
+
+
+def test_cli_bad_seconds_is_a_usage_error(verify_env, games_dir) -> None:
+    proc = _studio("test", str(games_dir / "good_keyboard.py"), "--seconds", "-1")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "seconds" in proc.stderr
