@@ -1,9 +1,10 @@
 """The player: a seeded script of keys and clicks, delivered on virtual time.
 
 The script opens with what passes title screens (Enter, Space, a centre click), tries
-every control once, then explores the way a curious person would: arrows, WASD, Space, keys held for a while,
-mouse moves, clicks and drags over the window. It never presses Escape or Q. Every few
-seconds it repeats the opening, so that a game-over screen that waits for a key restarts.
+every control once, then explores the way a curious person would: arrows, WASD, Space,
+keys held for a while, mouse moves, clicks and drags over the window. It never presses
+Escape or Q. Every few seconds it repeats the opening, so that a game-over screen that
+waits for a key restarts.
 
 Events go into pygame's real queue; ``key.get_pressed`` and the ``mouse`` getters report the
 script's state, since SDL's own keyboard state never sees posted events.
