@@ -65,6 +65,18 @@ ApiKeyOpt = Annotated[
 _SETTINGS_HELP = "model, base_url, preset or api_key"
 
 
+def explicit_flags(ctx: typer.Context | None, **values: str | None) -> dict[str, str | None]:
+    """The command's option values, with those typer filled in from an environment variable
+    (the options' ``envvar``) passed on as absent, so that ``resolve`` applies its own order
+    (flag -> stored key -> environment) to them."""
+    if ctx is not None:
+        for name in values:
+            source = ctx.get_parameter_source(name)
+            if getattr(source, "name", "") == "ENVIRONMENT":
+                values[name] = None
+    return values
+
+
 def endpoint_from_flags(
     ctx: typer.Context | None = None,
     *,
@@ -73,19 +85,9 @@ def endpoint_from_flags(
     api_key: str | None = None,
     preset: str | None = None,
 ) -> Endpoint | None:
-    """The endpoint for a command's ``--model/--base-url/--api-key/--preset`` values.
-
-    With the command's ``ctx``, values that were filled in from an environment variable
-    (the options' ``envvar``) are passed on as absent, so that ``resolve`` applies its own
-    order (flag -> stored key -> environment) to them.
-    """
-    values = {"model": model, "base_url": base_url, "api_key": api_key, "preset": preset}
-    if ctx is not None:
-        for name in values:
-            source = ctx.get_parameter_source(name)
-            if getattr(source, "name", "") == "ENVIRONMENT":
-                values[name] = None
-    return resolve(**values)
+    """The endpoint for a command's ``--model/--base-url/--api-key/--preset`` values."""
+    flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
+    return resolve(**flags)
 
 
 def _normal(name: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from click.core import ParameterSource
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -13,6 +12,7 @@ from rich.text import Text
 
 from studio.bigbrain import BIG_BRAIN_ATTEMPTS, DEFAULT_ATTEMPTS, BigBrain, RunResult, Settings
 from studio.commands.common import err_console, fail, handles_errors
+from studio.commands.config import explicit_flags
 from studio.progress import make_progress
 from studio.runlog import REDACTED
 
@@ -96,12 +96,9 @@ def make(
         reasoning_effort="high" if big_brain else None,
     )
     settings.check()  # bad input fails before any model is contacted
-    flags = {"model": model, "base_url": base_url, "api_key": api_key, "preset": preset}
     # Values typer read from STUDIO_* variables go back to the resolver as unset: it reads the
     # environment itself, in its own order, and names the right source in its messages.
-    for name in flags:
-        if ctx.get_parameter_source(name) == ParameterSource.ENVIRONMENT:
-            flags[name] = None
+    flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
     author, endpoint = _author(offline, **flags)
     secrets = (api_key, getattr(endpoint, "api_key", None))
     settings.model = getattr(endpoint, "model", None)
