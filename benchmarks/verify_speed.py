@@ -28,14 +28,14 @@ import studio  # noqa: E402
 
 def typical_games(n: int, folder: Path) -> list[Path]:
     """Games the offline designer writes for a few prompts (the studio's typical output)."""
-    from studio.designer import design_game, render
+    from studio.designer import make_game
 
     prompts = ["a game that mixes Tetris and Bejeweled", "snake", "breakout", "space invaders"]
     paths = []
     for i in range(n):
         prompt = prompts[i % len(prompts)]
         path = folder / f"game{i}.py"
-        path.write_text(render(design_game(prompt, seed=i)))
+        path.write_text(make_game(prompt, seed=i).code)
         paths.append(path)
     return paths
 
