@@ -20,6 +20,8 @@ from studio.designer.design import Design
 from studio.errors import DesignError
 
 #: hook name -> indentation of the code it returns in the program.
+#: ``backdrop`` paints what never changes once; ``scene`` returns the full-window picture under
+#: everything that moves (only one part may own it: it caches and redraws it on change).
 HOOKS: dict[str, int] = {
     "constants": 0,
     "classes": 0,
@@ -36,6 +38,8 @@ HOOKS: dict[str, int] = {
     "motion": 8,
     "update": 8,
     "draw": 8,
+    "backdrop": 8,
+    "scene": 8,
     "hud": 8,
 }
 #: hooks whose pieces are separated by blank lines (definitions rather than statements).
@@ -86,6 +90,7 @@ def hooks(design: Design) -> dict[str, str]:
     """Every hook's code, joined over the design's parts in order."""
     env = environment()
     pieces: dict[str, list[str]] = {name: [] for name in HOOKS}
+    owners: dict[str, list[str]] = {}
     ctx = _context(design)
     for part in design.parts:
         try:
@@ -99,6 +104,10 @@ def hooks(design: Design) -> dict[str, str]:
             code = _clean(str(macro()), indent)
             if code.strip():
                 pieces[name].append(code)
+                owners.setdefault(name, []).append(part)
+    if len(owners.get("scene", [])) > 1:
+        # each scene hook returns the whole picture, so a second one would never be drawn
+        raise DesignError(f"parts {' and '.join(owners['scene'])} both draw the scene picture")
     return {name: SPACED.get(name, "\n").join(found) for name, found in pieces.items()}
 
 

@@ -1,0 +1,96 @@
+"""Designer games draw cheaply: static layers and settled pieces are cached, not redrawn."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+import pygame
+import pytest
+
+from studio.designer import design_for, make_game
+from studio.designer.render import render
+from studio.errors import DesignError
+
+#: Most primitives a steady frame of play may draw: the moving objects only (before caching,
+#: match-3, minesweeper, invaders and pac-man drew 200-400 a frame).
+MAX_DRAWS_PER_FRAME = 40
+FRAMES = 60
+DRAW_FUNCTIONS = ("rect", "line", "lines", "polygon", "circle", "ellipse", "arc", "aaline")
+
+
+@pytest.fixture
+def display(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    pygame.init()
+    yield
+    pygame.quit()
+
+
+def load_game(prompt: str, seed: int) -> tuple[Any, pygame.Surface]:
+    """The game's ``Game`` object on a dummy display, started and played a little."""
+    space: dict[str, Any] = {"__name__": "designer_game"}
+    exec(compile(make_game(prompt, seed).code, "<game>", "exec"), space)  # noqa: S102 - our own output
+    screen = pygame.display.set_mode((space["SCREEN_W"], space["SCREEN_H"]))
+    game = space["Game"]()
+    game.start()
+    for _ in range(5):
+        game.update(1 / 60)
+        game.draw(screen)
+    return game, screen
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a game that mixes Tetris and Bejeweled",
+        "a bejeweled style match-3",
+        "minesweeper",
+        "memory card matching",
+        "breakout, like arkanoid",
+        "space invaders",
+        "pac-man in a maze",
+        "2048",
+    ],
+)
+def test_a_frame_of_play_draws_only_what_moves(
+    prompt: str, display: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    game, screen = load_game(prompt, 1)
+    calls = {"n": 0}
+    for name in DRAW_FUNCTIONS:
+        real = getattr(pygame.draw, name)
+
+        def counted(*args: Any, _real: Any = real, **kwargs: Any) -> Any:
+            calls["n"] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(pygame.draw, name, counted)
+    for _ in range(FRAMES):
+        game.update(1 / 60)
+        game.draw(screen)
+    assert game.state == "play"
+    assert calls["n"] / FRAMES <= MAX_DRAWS_PER_FRAME, f"{calls['n'] / FRAMES:.1f} draws a frame"
+
+
+def test_the_settled_board_is_one_cached_picture(display: None) -> None:
+    game, screen = load_game("a game that mixes Tetris and Bejeweled", 1)
+    first = game.scene()
+    game.draw(screen)
+    assert game.scene() is first
+    before = game.board.drawn
+    game.board.cells[-1][0] = 0 if game.board.cells[-1][0] is None else None
+    game.draw(screen)
+    assert game.board.drawn != before
+
+
+def test_two_parts_cannot_both_own_the_scene_picture() -> None:
+    maze = design_for("pac-man in a maze", 0)
+    bricks = design_for("breakout, like arkanoid", 0)
+    both = dataclasses.replace(
+        maze, parts=[*maze.parts, "bricks"], params={**bricks.params, **maze.params}
+    )
+    with pytest.raises(DesignError, match="maze and bricks"):
+        render(both)
