@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -82,13 +83,20 @@ def verify(
             preload=preload,
             sysfonts=static.uses_sysfont,
         )
-    verdict = judge.judge(str(game), static, box, seconds, seed)
+    drawn: dict[str, str] = {}
+    painter = None
     if out is not None:
         out_dir = Path(out)
         out_dir.mkdir(parents=True, exist_ok=True)
-        if box is not None and box.runs:
-            verdict.artifacts = artifacts.write(box.runs[0], out_dir)
-        verdict.artifacts["verdict"] = str(out_dir / "verdict.json")
+        if box is not None and box.runs:  # encode the preview while the judge works
+            run = box.runs[0]
+            painter = threading.Thread(target=lambda: drawn.update(artifacts.write(run, out_dir)))
+            painter.start()
+    verdict = judge.judge(str(game), static, box, seconds, seed)
+    if out is not None:
+        if painter is not None:
+            painter.join()
+        verdict.artifacts = {**drawn, "verdict": str(out_dir / "verdict.json")}
     verdict.wall_seconds = round(time.monotonic() - start, 3)
     if out is not None:
         Path(verdict.artifacts["verdict"]).write_text(verdict.to_json())

@@ -33,7 +33,7 @@ def write(run: RawRun, out: Path) -> dict[str, str]:
         return {}
     out.mkdir(parents=True, exist_ok=True)
     thumb = out / "thumb.png"
-    _representative(frames).save(thumb, optimize=True)
+    _representative(frames).save(thumb)
     step = max(1, len(frames) // MAX_PREVIEW_FRAMES)
     chosen = frames[::step]
     duration = int(PREVIEW_MS * step / PREVIEW_FPS_SPEEDUP)
