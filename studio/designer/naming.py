@@ -72,6 +72,12 @@ THEME_PLACES: dict[str, str] = {
 }
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Do two title words share a stem ("Invader"/"Invaders", "Smash"/"Smash")?"""
+    a, b = a.lower(), b.lower()
+    return a.startswith(b[:5]) or b.startswith(a[:5])
+
+
 def title_for(genres: list[str], theme: str | None, rng: random.Random) -> str:
     key = tuple(sorted(genres))
     if key in PAIR_TITLES:
@@ -79,9 +85,10 @@ def title_for(genres: list[str], theme: str | None, rng: random.Random) -> str:
     elif len(genres) >= 2:
         title = f"{rng.choice(PREFIX[genres[0]])} {rng.choice(SUFFIX[genres[1]])}"
     else:
-        title = f"{rng.choice(PREFIX[genres[0]])} {rng.choice(SUFFIX[genres[0]])}"
-        if title.split()[0] == title.split()[1]:
-            title = title.split()[0] + " " + SUFFIX[genres[0]][-1]
+        first, second = rng.choice(PREFIX[genres[0]]), rng.choice(SUFFIX[genres[0]])
+        if _same_word(first, second):  # not "Invader Invaders" or "Stack Stack"
+            second = next(w for w in SUFFIX[genres[0]] if not _same_word(first, w))
+        title = f"{first} {second}"
     if theme in THEME_WORDS and rng.random() < 0.7:
         title = f"{rng.choice(THEME_WORDS[theme])} {title}"
     return title
