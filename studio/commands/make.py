@@ -124,6 +124,12 @@ def make(
         err_console.print(f"cancelled; the run log is kept in {brain.run_dir}", markup=False)
         raise typer.Exit(130) from None
     _report(console, result, secrets)
+    if result.entry is not None and (result.entry.path.parent / "index.html").exists():
+        from studio.gallery.html import build_site
+        from studio.gallery.store import Gallery
+
+        build_site(Gallery(result.entry.path.parent))  # keep the gallery's web page current
+        console.print("Gallery page updated: " + str(result.entry.path.parent / "index.html"))
 
 
 def _author(offline: bool, **flags: str | None) -> tuple[Any, Any]:

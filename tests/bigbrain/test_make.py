@@ -188,6 +188,17 @@ def test_offline_snake_goes_to_the_gallery_as_offline(make):
     assert f"studio play {entry.slug}" in result.output
 
 
+def test_a_gallery_with_a_web_page_gets_it_updated(make):
+    make.gallery.mkdir(parents=True)
+    (make.gallery / "index.html").write_text("<html>stale</html>")
+    result = make("--offline", "pong", "--attempts", "1")
+    assert result.exit_code == 0, result.output
+    (entry,) = make.entries()
+    page = (make.gallery / "index.html").read_text()
+    assert "stale" not in page and f'href="{entry.slug}/index.html"' in page
+    assert "Gallery page updated" in result.output
+
+
 def test_no_model_configured_uses_the_offline_designer_and_says_so(make):
     result = make("a maze where you collect coins", "--attempts", "2")
     assert result.exit_code == 0, result.output
