@@ -226,7 +226,7 @@ def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]
         else:
             who = ("attempt " if len(ns) == 1 else "attempts ") + ", ".join(map(str, ns))
         lines.append(f"{who}: {reason}")
-    body = "; ".join(_scrub(line, secrets) for line in lines) or "no reason recorded"
+    body = "\n".join("  " + _scrub(line, secrets) for line in lines) or "  no reason recorded"
     if result.status == "cancelled":
         raise fail(f"cancelled. Run log: {result.run_dir}", 130)
-    raise fail(f"no playable game ({body}). Run log kept in {result.run_dir}", 1)
+    raise fail(f"no playable game.\n{body}\nThe run log is kept in {result.run_dir}", 1)
