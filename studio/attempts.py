@@ -27,24 +27,14 @@ from studio.errors import Cancelled, ModelError, StudioError
 from studio.models.base import Event, Model, Reply, Request, Usage
 from studio.progress import Progress
 from studio.runlog import RunLog
-from studio.verdicts.report import Verdict
+from studio.verdicts.report import FLAGS, SOFT_FLAGS, Verdict
 
-#: Flags of a failed candidate worth a repair round: the model can plausibly fix these.
-#: ``forbidden`` (hostile code) and the resource limits are never repaired.
-REPAIRABLE = frozenset(
-    {
-        "syntax_error",
-        "import_error",
-        "crash",
-        "hang",
-        "exits_early",
-        "blank_screen",
-        "frozen",
-        "ignores_input",
-        "missing_asset",
-    }
-)
 NEVER_REPAIR = frozenset({"forbidden", "memory_limit"})
+#: Flags of a failed candidate worth a repair round: the model can plausibly fix these.
+#: ``forbidden`` (hostile code) and the resource limits are never repaired; the soft flags
+#: do not fail a candidate in the first place.
+REPAIRABLE = frozenset(FLAGS) - SOFT_FLAGS - NEVER_REPAIR
+
 
 Verifier = Callable[..., Verdict]
 
