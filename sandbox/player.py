@@ -2,9 +2,9 @@
 
 The script opens with what passes title screens (Enter, Space, a centre click), tries
 every control once, then explores the way a curious person would: arrows, WASD, Space,
-keys held for a while, mouse moves, clicks and drags over the window. It never presses
-Escape or Q. Every few seconds it repeats the opening, so that a game-over screen that
-waits for a key restarts.
+keys held for a while, typed text, mouse moves, clicks, drags and the wheel. It never
+presses Escape or Q. Every few seconds it repeats the opening, so that a game-over screen
+that waits for a key restarts.
 
 Events go into pygame's real queue; ``key.get_pressed`` and the ``mouse`` getters report the
 script's state, since SDL's own keyboard state never sees posted events.
@@ -21,7 +21,8 @@ MOVE_KEYS = ("up", "down", "left", "right", "w", "a", "s", "d")
 
 
 #: One scripted input at virtual time ``t`` (ms); ``kind`` is "down" | "up" (a key),
-#: "move" (a window fraction), "press" | "release" (a mouse button). Sorted by (t, order).
+#: "move" (a window fraction), "press" | "release" (a mouse button), "wheel" (notches).
+#: Sorted by (t, order).
 Action = namedtuple("Action", "t order kind arg")
 
 
@@ -84,11 +85,16 @@ def script(seed: int, end_ms: float) -> list[Action]:
             for k in range(1, 5):
                 add(t + 40 * k, "move", (fx * k / 4 + 0.5 * (1 - k / 4), fy))
             t += 220
-        elif r < 0.90:
+        elif r < 0.87:
             click(
                 t, rng.uniform(0.05, 0.95), rng.uniform(0.05, 0.95), 1 if rng.random() < 0.9 else 3
             )
             t += rng.uniform(150, 400)
+        elif r < 0.90:  # the mouse wheel, a few notches one way
+            step = rng.choice((1, -1))
+            for k in range(3):
+                add(t + 60 * k, "wheel", step)
+            t += 250
         else:  # drag
             fx, fy = rng.uniform(0.1, 0.9), rng.uniform(0.1, 0.9)
             add(t, "move", (fx, fy))
@@ -162,6 +168,8 @@ class Player:
             if self.repeat[0] > 0:
                 self.next_repeat[code] = self.vt.now + self.repeat[0]
             self._post(pg.KEYDOWN, key=code, mod=0, unicode=text, scancode=0)
+            if text.isprintable() and text:  # SDL follows a printable key with its text
+                self._post(pg.TEXTINPUT, text=text)
         else:
             self.held.pop(code, None)
             self.next_repeat.pop(code, None)
@@ -212,6 +220,16 @@ class Player:
                 self._key(a.arg, a.kind == "down")
             elif a.kind == "move":
                 self._move(*a.arg)
+            elif a.kind == "wheel":
+                self._post(
+                    self.pg.MOUSEWHEEL,
+                    x=0,
+                    y=a.arg,
+                    flipped=False,
+                    precise_x=0.0,
+                    precise_y=float(a.arg),
+                    touch=False,
+                )
             else:
                 self._button(a.arg, a.kind == "press")
         if self.repeat[1] > 0:

@@ -55,6 +55,7 @@ CASES = [
     good("good_time_sleep.py"),  # time.time()/time.sleep() instead of a Clock
     good("good_asyncio.py"),  # asyncio.run(main()) with await asyncio.sleep(0) per frame
     good("good_random_spawn.py"),  # random spawning
+    good("good_wheel_text.py"),  # only the mouse wheel and typed text (TEXTINPUT) do anything
     good("good_mouse_follow.py"),  # paddle polls pygame.mouse.get_pos(); sprite Group
     good("good_update_poll.py"),  # event.poll() loop, display.update(dirty rects)
     good("good_left_right_only.py"),  # nothing but K_LEFT/K_RIGHT does anything
