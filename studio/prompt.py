@@ -115,6 +115,7 @@ def repair_messages(prompt: str, code: str, verdict: Any) -> list[dict[str, str]
         findings=[f for f in verdict.static if f.blocking or f.kind != "contract"],
         runs=list(verdict.runs),
         divergence=verdict.divergence,
+        notes=list(getattr(verdict, "notes", [])),
         game_seconds=f"{verdict.game_seconds or 30:g}",
     )
     return [system_message(), {"role": "user", "content": user}]

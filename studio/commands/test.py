@@ -45,11 +45,11 @@ def _show(verdict: Verdict, console: Console) -> None:
             )
         else:
             console.print("reacts to input: [red]no[/] (the runs with and without input match)")
-        if not d.deterministic:
-            console.print("[yellow]note:[/] the two runs differed before any input arrived")
     for finding in verdict.static:
         if finding.blocking or finding.kind in ("hostile", "undefined_name"):
             console.print(f"static, line {finding.line}: {finding.kind}: {finding.message}")
+    for note in verdict.notes:
+        console.print(f"[yellow]note:[/] {note}")
     for item in verdict.forbidden:
         console.print(f"[red]forbidden[/]: {item}")
     if verdict.error:

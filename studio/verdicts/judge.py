@@ -189,8 +189,17 @@ def judge(
     elif inp.distinct_frames <= 1:
         flags.add("frozen")
     quiet = flags & {"blank_screen", "crash", "hang"}
-    if idle is not None and not quiet and d.first_seconds is None and inp.samples > 0:
-        flags.add("ignores_input")
+    if idle is not None and not quiet and inp.samples > 0:
+        if d.first_seconds is None:
+            flags.add("ignores_input")
+        elif not d.deterministic:  # parted before any input: that proves nothing
+            flags.add("ignores_input")
+            v.notes.append(
+                "the runs with and without input differed before the first input arrived: "
+                "the game is not deterministic (threads, or a clock or randomness the "
+                "sandbox does not control), so its reaction to the player cannot be proven; "
+                "drive it from pygame's clock, events and the random module"
+            )
     busy = int((box.runs[0].result or {}).get("busy", 0))
     if inp.frames > 0 and busy > inp.ticks:
         flags.add("cpu_hog")

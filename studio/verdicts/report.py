@@ -102,6 +102,8 @@ class Verdict:
     #: A short vector describing what the game looked like and did; close vectors mean
     #: similar behaviour (used to prefer behaviour several candidates share).
     behaviour: list[float] = field(default_factory=list)
+    #: Plain-language remarks on the verdict, for people and repair prompts.
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -136,4 +138,6 @@ class Verdict:
         text = ", ".join(parts) if parts else "none"
         if self.error:
             text += f"; {self.error.type}: {self.error.message}"
+        for note in self.notes:
+            text += f"; {note}"
         return text

@@ -70,6 +70,7 @@ CASES = [
     bad("bad_blank_screen.py", "blank_screen", "crash", "hang"),
     bad("bad_frozen.py", "frozen", "blank_screen", "crash"),
     bad("bad_ignores_input.py", "ignores_input", "frozen", "blank_screen", "crash"),
+    bad("bad_nondeterministic.py", "ignores_input", "crash"),  # moves by a thread: no proof
     bad("bad_memory_limit.py", "memory_limit", "forbidden"),
     bad("bad_missing_asset.py", "missing_asset", "forbidden"),
     soft("bad_cpu_hog.py", "cpu_hog"),
