@@ -133,7 +133,7 @@ class Run:
         rng = random.Random(seed ^ 0x5EED)
         os.urandom = random._urandom = rng.randbytes  # type: ignore[attr-defined]
 
-        end_ms = float(cfg["seconds"]) * 1000.0
+        end_ms = float(self.spec.get("seconds") or cfg["seconds"]) * 1000.0
         self.vt = vt = vclock.VirtualTime(end_ms, float(cfg["sample_ms"]), lambda t: None)
         self.cap = capture.Capture(pg, vt, samples_fd, preview_fd, float(cfg["preview_ms"]))
         vt.on_sample = self.cap.sample
@@ -253,37 +253,41 @@ def main() -> None:
     )
     g = guard.Guard(cfg["work"], cfg["protected"], cfg["allowed"], log_fd)
     guard.install(g)
-    children = []
-    for spec in cfg["runs"]:
-        pid = os.fork()
-        if pid == 0:
-            run = Run(cfg, spec, g, pygame)
-            try:
-                run.setup()
-            except BaseException as exc:  # noqa: BLE001
-                sys.__stderr__.write(f"sandbox setup failed: {exc!r}\n")
-                os._exit(70)
-            run.play()
-            os._exit(0)
-        children.append((pid, spec["name"]))
-        if not cfg.get("parallel", True):
-            _reap([children[-1]], cfg["work"])
-    _reap(children, cfg["work"])
+    # Two runs at a time (one when not parallel); the next starts as soon as one ends, so
+    # the short idle check follows the idle run while the longer input run still plays.
+    pending = list(cfg["runs"])
+    running: dict[int, str] = {}
+    at_once = 2 if cfg.get("parallel", True) else 1
+    while pending or running:
+        while pending and len(running) < at_once:
+            spec = pending.pop(0)
+            running[_fork_run(cfg, spec, g, pygame)] = spec["name"]
+        pid, status = os.wait()
+        if pid in running:
+            _record_exit(cfg["work"], running.pop(pid), status)
 
 
-def _reap(children: list, work: str) -> None:
-    for pid, name in list(children):
+def _fork_run(cfg: dict, spec: dict, g: guard.Guard, pygame) -> int:
+    pid = os.fork()
+    if pid == 0:
+        run = Run(cfg, spec, g, pygame)
         try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:
-            continue
-        children.remove((pid, name))
-        info = {"signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None}
-        info["code"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-        path = os.path.join(work, "results", name, "exit.json")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w") as f:
-            json.dump(info, f)
+            run.setup()
+        except BaseException as exc:  # noqa: BLE001
+            sys.__stderr__.write(f"sandbox setup failed: {exc!r}\n")
+            os._exit(70)
+        run.play()
+        os._exit(0)
+    return pid
+
+
+def _record_exit(work: str, name: str, status: int) -> None:
+    info = {"signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None}
+    info["code"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    path = os.path.join(work, "results", name, "exit.json")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(info, f)
 
 
 if __name__ == "__main__":

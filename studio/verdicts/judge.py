@@ -157,7 +157,7 @@ def judge(
     runs = [_metrics(raw, raw.name == "input") for raw in box.runs]
     v.runs = runs
     inp = runs[0]
-    idle = runs[1] if len(runs) > 1 else None
+    idle = runs[1] if len(runs) > 1 else None  # runs[2], if any, is the short idle check
     for raw, m in zip(box.runs, runs, strict=True):
         forbidden += [f"{m.name} run: {f}" for f in m.forbidden]
         if m.stop_reason in ("hang", "too_slow") or m.stop_reason.startswith("killed"):
@@ -177,6 +177,9 @@ def judge(
     v.divergence = d = (
         _divergence(box.runs[0].samples, box.runs[1].samples) if idle else Divergence()
     )
+    if len(box.runs) > 2 and d.deterministic:  # the short second run without input
+        a, b = box.runs[1].samples, box.runs[2].samples
+        d.deterministic = a[: len(b)] == b[: len(a)]
 
     # Ending by itself is fine after real play: a game over once input has changed the game.
     if inp.stop_reason == "game_exit":
@@ -195,8 +198,9 @@ def judge(
         elif not d.deterministic:  # parted before any input: that proves nothing
             flags.add("ignores_input")
             v.notes.append(
-                "the runs with and without input differed before the first input arrived: "
-                "the game is not deterministic (threads, or a clock or randomness the "
+                "the game does not play the same way twice with the same seed (two runs "
+                "without input differed, or the runs parted before the first input): "
+                "it is not deterministic (threads, or a clock or randomness the "
                 "sandbox does not control), so its reaction to the player cannot be proven; "
                 "drive it from pygame's clock, events and the random module"
             )

@@ -51,7 +51,7 @@ class ErrorInfo:
 class RunMetrics:
     """What one run of the game showed."""
 
-    name: str  # "input" (scripted and random play) or "idle" (no input)
+    name: str  # "input" (scripted and random play), "idle" (none), "idle-check" (a short idle)
     with_input: bool
     frames: int = 0  # frames the game drew (display flips)
     samples: int = 0  # frames sampled at fixed virtual times for comparison
@@ -76,7 +76,9 @@ class Divergence:
     first_seconds: float | None = None  # virtual time of the first differing sample
     share: float = 0.0  # share of compared samples that differ
     compared: int = 0
-    deterministic: bool = True  # both runs agreed until the first input arrived
+    #: both runs agreed until the first input arrived, and a second run without input
+    #: matched the first frame for frame
+    deterministic: bool = True
 
 
 @dataclass

@@ -27,6 +27,9 @@ from studio.verdicts import isolation
 SAMPLE_MS = 200.0
 PREVIEW_MS = 500.0
 HANG_SECONDS = 3.0
+#: A third, short run without input: if it does not match the full one frame for frame, the
+#: game is not deterministic and the input/no-input comparison proves nothing.
+CHECK_SECONDS = 3.0
 OUTPUT_CAP = 1_000_000
 MAX_JSON = 1_000_000
 SANDBOX_FILES = ("runner.py", "guard.py", "vclock.py", "player.py", "capture.py")
@@ -160,9 +163,14 @@ def play(
     parallel: bool = True,
     preload: list[str] | None = None,
     sysfonts: bool = False,
-    runs: tuple[tuple[str, bool], ...] = (("input", True), ("idle", False)),
+    runs: tuple[tuple[str, bool, float | None], ...] = (
+        ("input", True, None),
+        ("idle", False, None),
+        ("idle-check", False, CHECK_SECONDS),
+    ),
 ) -> SandboxResult:
-    """Run the game in a fresh sandbox: each run plays it once; returns what they saw."""
+    """Run the game in a fresh sandbox: each run (name, with input, game seconds or None for
+    all of them) plays it once; returns what they saw."""
     root = Path(tempfile.mkdtemp(prefix="studio-verify-"))
     try:
         os.chmod(root, 0o755)
@@ -188,7 +196,10 @@ def play(
             "work": str(work),
             "seconds": seconds,
             "seed": seed,
-            "runs": [{"name": n, "input": i, "preview": i} for n, i in runs],
+            "runs": [
+                {"name": n, "input": i, "preview": i, "seconds": min(s or seconds, seconds)}
+                for n, i, s in runs
+            ],
             "parallel": parallel,
             "sample_ms": SAMPLE_MS,
             "preview_ms": PREVIEW_MS,

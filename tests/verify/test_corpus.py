@@ -163,9 +163,11 @@ def test_game_over_after_idling_is_playable(corpus) -> None:
 
 def test_turn_based_event_wait_runs_its_game_time(corpus) -> None:
     v = corpus["good_event_wait.py"]
-    for run in v.runs:
+    assert [r.name for r in v.runs] == ["input", "idle", "idle-check"]
+    for run in v.runs[:2]:  # the idle check is short on purpose
         assert run.stop_reason == "time_up", _excerpt(v)  # blocked waits follow virtual time
         assert run.game_seconds >= SECONDS * 0.9, _excerpt(v)
+    assert v.runs[2].stop_reason == "time_up" and v.runs[2].game_seconds < SECONDS
 
 
 def test_crash_reports_the_error_and_its_line(corpus, games_dir) -> None:
