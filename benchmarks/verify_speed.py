@@ -1,7 +1,8 @@
 """How fast is a verdict? Figures measured in one run, printed as ratios.
 
 1. A bare ``python -c "import pygame; pygame.init()"`` (headless), the floor of any verdict.
-2. A full verdict of a typical game (30 s of game time, two runs, thumbnail and preview).
+2. A full verdict of a typical game (30 s of game time, the runs with and without input
+   and the short determinism check, thumbnail and preview).
    Target: at most 4x the bare start.
 3. N candidates verified in parallel (``verify_many``) against one verified alone on one
    core. Parallel efficiency = N * t_one / (cores * t_N); target at least 85% on 2 cores.
@@ -70,9 +71,9 @@ def main() -> None:
         full = timed(lambda: studio.verify(game, out=folder / "out"), args.repeat)
         bare_runs = [r.wall_seconds for r in verdict.runs]
         print(f"bare pygame start:        {bare:.3f} s")
-        print(f"full verdict (30 s game): {full:.3f} s  (of which the two plays, run side by")
-        print(f"                          side: {bare_runs} s; the rest is start-up, judging")
-        print("                          and encoding the preview)")
+        print(f"full verdict (30 s game): {full:.3f} s")
+        print(f"  its plays (with input, without, short check; two at a time): {bare_runs} s")
+        print("  the rest: sandbox start-up, reading results, judging, encoding the preview")
         print(f"ratio verdict / bare:     {full / bare:.2f}x  (target <= 4x)")
 
         one = timed(lambda: studio.verify(games[0], parallel=False), args.repeat)
