@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Annotated, Any
 
 import typer
@@ -73,7 +74,10 @@ def make(
     seconds: Annotated[
         float, typer.Option("--seconds", help="Game seconds the verifier plays each candidate.")
     ] = 30.0,
-    seed: Annotated[int, typer.Option("--seed", help="Base seed of the attempts.")] = 0,
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Base seed of the attempts (default: a new one each time)."),
+    ] = None,
     gallery: Annotated[
         str | None,
         typer.Option(
@@ -83,6 +87,8 @@ def make(
 ) -> None:
     """Make a game from a sentence: parallel attempts, verified, the best kept in the gallery."""
     console = Console(highlight=False)
+    if seed is None:  # a new game each time; the seed is printed and kept to make it again
+        seed = random.SystemRandom().randrange(1_000_000)
     settings = Settings(
         prompt=prompt,
         attempts=attempts or (BIG_BRAIN_ATTEMPTS if big_brain else DEFAULT_ATTEMPTS),
@@ -113,8 +119,8 @@ def make(
     if big_brain:
         mode = "Big Brain: " if author.source == "offline" else "Big Brain: a design step, "
     console.print(
-        f"{mode}{settings.attempts} attempt(s), up to {settings.repairs} repair round(s) each"
-        + (", stopping at the first playable game" if first else "")
+        f"{mode}{settings.attempts} attempt(s), up to {settings.repairs} repair round(s) each, "
+        f"seed {settings.seed}" + (", stopping at the first playable game" if first else "")
     )
     progress = make_progress(console, title=prompt, show_thinking=show_thinking)
     brain = BigBrain(settings, author, progress=progress, secrets=secrets, kill=_kill_all())
