@@ -23,6 +23,7 @@ from studio.gallery.listing import format_score, short_date
 from studio.gallery.store import CODE_FILE, Entry, Gallery, write_text_atomic
 
 INDEX = "index.html"
+STYLESHEET = "gallery.css"  # one file beside index.html, shared by every page
 PAGE = "index.html"  # inside each entry's folder
 CODE_STYLE = "monokai"
 
@@ -110,7 +111,8 @@ def build_site(
         raise GalleryError(f"cannot create the gallery folder {root}: {exc.strerror}") from exc
     env = _environment()
     formatter = HtmlFormatter(cssclass="code-hl", style=CODE_STYLE)
-    code_css = Markup(formatter.get_style_defs(".code-hl"))
+    style = env.loader.get_source(env, "style.css")[0]  # type: ignore[union-attr]
+    _write(root / STYLESHEET, style + "\n" + formatter.get_style_defs(".code-hl") + "\n")
     page = env.get_template("game.html.j2")
     for entry in entries:
         try:
@@ -121,13 +123,14 @@ def build_site(
             card=_card(entry, ""),
             site_title=title,
             home=f"../{INDEX}",
-            code_css=code_css,
+            stylesheet=STYLESHEET,
             code_html=Markup(highlight(code, PythonLexer(), formatter)),
         )
         _write(entry.path / PAGE, html)
     cards = [_card(entry, f"{entry.slug}/") for entry in entries]
     index = root / INDEX
-    _write(index, env.get_template("index.html.j2").render(cards=cards, title=title))
+    listing = env.get_template("index.html.j2")
+    _write(index, listing.render(cards=cards, title=title, stylesheet=STYLESHEET))
     return index
 
 

@@ -62,7 +62,8 @@ def test_site_has_one_card_per_game_and_relative_links(filled: Gallery) -> None:
     assert index == filled.root / "index.html"
     links = parse(index)
     assert [c["data-slug"] for c in links.cards] == ["astro-rocks", "gem-fall", "neon-snake"]
-    assert links.scripts_with_src == 0 and links.stylesheets == 0  # all inline
+    assert links.scripts_with_src == 0  # the script is inline
+    assert links.stylesheets == 1 and "gallery.css" in links.urls  # one shared stylesheet
     assert_relative_and_present(index, links)
     text = index.read_text()
     assert 'data-preview="gem-fall/preview.gif"' in text
@@ -82,7 +83,8 @@ def test_game_page_has_highlighted_code_verdict_and_how_to_play(filled: Gallery)
     assert "../index.html" in links.urls
     text = page.read_text()
     assert 'class="code-hl"' in text and '<span class="k">def</span>' in text  # pygments
-    assert ".code-hl .k {" in text  # its colours are embedded
+    assert links.stylesheets == 1 and "../gallery.css" in links.urls
+    assert ".code-hl .k {" in (filled.root / "gallery.css").read_text()  # its colours
     assert "playable, score 91, no flags" in text
     assert "studio play gem-fall" in text
 
