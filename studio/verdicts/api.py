@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 import time
@@ -139,8 +138,3 @@ def verify_many(
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(one, range(len(paths))))
-
-
-def load_verdict(path: str | os.PathLike[str]) -> Verdict:
-    """Read a verdict.json written by ``verify(out=...)``."""
-    return Verdict.from_dict(json.loads(Path(path).read_text()))
