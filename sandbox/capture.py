@@ -3,30 +3,56 @@
 Samples are taken when virtual time crosses a sample point, from whatever the display
 surface holds then, so two runs of the same game are compared at the same game times.
 They are raw RGB bytes appended to files the runner opened before the game started.
+
+Preview frames (the run with input only) go to their own file, and after each one a
+20-byte record on the studio's preview channel says it is there: frame index, width,
+height, how many frames the whole run will have, and their byte layout (``LAYOUT_*``).
+The studio encodes them as they come.
 """
 
 from __future__ import annotations
 
 import os
+import struct
 
 SAMPLE_SIZE = (96, 72)
 PREVIEW_WIDTH = 320
+#: Preview frames are red, green, blue and a spare byte a pixel (what the studio's image
+#: library takes without copying), or plain RGB if the surface had padded rows.
+LAYOUT_RGB, LAYOUT_RGBX = 0, 2
+RGBX_MASKS = (0xFF, 0xFF00, 0xFF0000, 0)
 
 
 class Capture:
-    def __init__(self, pygame, vt, samples_fd: int, preview_fd: int | None, preview_ms: float):
+    def __init__(self, pygame, vt, samples_fd: int, preview_ms: float):
         self.pg = pygame
         self.vt = vt
         self.samples_fd = samples_fd
-        self.preview_fd = preview_fd
+        self.preview_fd: int | None = None
+        self.records_fd: int | None = None
         self.preview_ms = preview_ms
         self.next_preview = 0.0
         self.preview_size: tuple[int, int] | None = None
+        self.preview_format = LAYOUT_RGB
         self.window_size: tuple[int, int] | None = None
         self.frames = 0
         self.samples = 0
         self.previews = 0
         self._blank = bytes(SAMPLE_SIZE[0] * SAMPLE_SIZE[1] * 3)
+
+    def previews_to(self, data_fd: int, records_fd: int) -> None:
+        """Write preview frames to ``data_fd`` and a record of each to ``records_fd``."""
+        self.preview_fd, self.records_fd = data_fd, records_fd
+
+    def expected_previews(self) -> int:
+        """How many preview frames a run that lasts its whole game time writes."""
+        count, due, t = 0, 0.0, 0.0
+        while t < self.vt.end:  # the same sums as the samples' own (VirtualTime.advance)
+            if t >= due:
+                count += 1
+                due += self.preview_ms
+            t += self.vt.sample_ms
+        return count
 
     def _surface(self):
         try:
@@ -67,14 +93,37 @@ class Capture:
     def _preview(self, surface) -> None:
         if self.preview_size is None:
             w, h = surface.get_size() if surface is not None else (640, 480)
-            self.preview_size = (PREVIEW_WIDTH, max(2, round(PREVIEW_WIDTH * h / max(w, 1))))
-        size = self.preview_size
-        try:
-            frame = self.pg.image.tobytes(self.pg.transform.smoothscale(surface, size), "RGB")
-        except Exception:
-            frame = bytes(size[0] * size[1] * 3)
-        os.write(self.preview_fd, frame)
+            high = round(PREVIEW_WIDTH * h / max(w, 1))
+            self.preview_size = size = (PREVIEW_WIDTH, max(2, min(high, 4 * PREVIEW_WIDTH)))
+            self.expected = self.expected_previews()
+            self._scaled = self.pg.Surface(size, 0, surface if surface is not None else 32)
+            self._out = self.pg.Surface(size, 0, 32, RGBX_MASKS)
+            whole_rows = self._out.get_pitch() == size[0] * 4
+            self.preview_format = LAYOUT_RGBX if whole_rows else LAYOUT_RGB
+        os.write(self.preview_fd, self._frame(surface))
+        record = struct.pack(
+            "<5I", self.previews, *self.preview_size, self.expected, self.preview_format
+        )
         self.previews += 1
+        try:
+            os.write(self.records_fd, record)
+        except OSError:  # the studio stopped listening: the file still has the frame
+            pass
+
+    def _frame(self, surface) -> bytes:
+        """The window scaled to the preview size, as bytes in the preview's layout."""
+        out = self._out
+        try:
+            try:  # straight into a surface like the window's: the fast way
+                scaled = self.pg.transform.smoothscale(surface, self.preview_size, self._scaled)
+            except ValueError:  # the window changed format since the first frame
+                scaled = self.pg.transform.smoothscale(surface, self.preview_size)
+            out.blit(scaled, (0, 0))
+        except Exception:  # no window
+            out.fill((0, 0, 0))
+        if self.preview_format == LAYOUT_RGBX:
+            return out.get_buffer().raw
+        return self.pg.image.tobytes(out, "RGB")
 
     def install(self) -> None:
         """Count frames on every flip/update; a flip with no wait since the last one is busy."""

@@ -1,12 +1,19 @@
 """The sandbox entry point: load pygame once, then play the game in forked runs.
 
-Usage (by the studio, never by hand): ``python runner.py CONFIG.json``
+Started by the studio (never by hand) as ``python -S -B -c "import runner; ..." CONFIG.json``
+with three channels besides the files:
+
+- stdin: one JSON line, the studio's order once it has checked the source: play (with the
+  standard-library modules worth loading first, and whether it left the game compiled in
+  ``game.marshal`` beside this file) or stop. pygame loads while it checks.
+- ``status_fd``: lines the studio waits on: ``ran <run>`` as each run ends, then ``done``.
+- ``preview_fd``: one record per preview frame written by the run with input (see capture).
 
 The process that runs this file is already inside the isolation the studio built
-(namespaces, unprivileged uid, resource limits). It imports pygame and the game's
-standard-library imports once, installs the guard, then forks one child per run (with
-input, without input). Each child puts the game on virtual time with a scripted player, runs it,
-and writes what it saw under ``results/<run>/``. This file imports nothing from the studio.
+(namespaces, unprivileged uid, resource limits). It imports pygame, compiles the game and
+loads the game's standard-library imports once, installs the guard, then forks one child
+per run. Each child puts the game on virtual time with a scripted player, runs it, and
+writes what it saw under ``results/<run>/``. This file imports nothing from the studio.
 """
 
 from __future__ import annotations
@@ -18,24 +25,20 @@ real_time = time.time
 
 import importlib  # noqa: E402
 import json  # noqa: E402
+import marshal  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import traceback  # noqa: E402
+import types  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
 import capture  # noqa: E402
 import guard  # noqa: E402
 import player  # noqa: E402
 import vclock  # noqa: E402
 
-sys.path.remove(HERE)
-for _name in ("capture", "guard", "player", "vclock"):  # let the game use these names
-    sys.modules.pop(_name, None)
-if sys.path and sys.path[0] == HERE:
-    sys.path.pop(0)
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 ASSET_WORDS = ("no such file", "couldn't open", "failed loading", "unable to open", "not found")
 
@@ -98,8 +101,9 @@ def _game_traceback(exc: BaseException, game: str) -> str:
 class Run:
     """One play of the game: set up, run, and write the result exactly once."""
 
-    def __init__(self, cfg: dict, spec: dict, g: guard.Guard, pygame) -> None:
+    def __init__(self, cfg: dict, spec: dict, g: guard.Guard, pygame, records) -> None:
         self.cfg, self.spec, self.guard, self.pg = cfg, spec, g, pygame
+        self.records = records
         self.name = spec["name"]
         self.results = os.path.join(cfg["work"], "results", self.name)
         self.play_dir = os.path.join(cfg["work"], "play-" + self.name)
@@ -120,7 +124,7 @@ class Run:
         os.dup2(out_fd, 1)
         os.dup2(out_fd, 2)
         samples_fd = self.open("samples.bin")
-        preview_fd = self.open("preview.bin") if self.spec.get("preview") else None
+        preview_fd = self.open("preview.bin") if self.records is not None else None
         self.result_fd = self.open("result.json")
         self.guard.log_fd = self.open("forbidden.log")
         self.guard.workdir = os.path.realpath(self.play_dir)
@@ -135,7 +139,9 @@ class Run:
 
         end_ms = float(self.spec.get("seconds") or cfg["seconds"]) * 1000.0
         self.vt = vt = vclock.VirtualTime(end_ms, float(cfg["sample_ms"]), lambda t: None)
-        self.cap = capture.Capture(pg, vt, samples_fd, preview_fd, float(cfg["preview_ms"]))
+        self.cap = capture.Capture(pg, vt, samples_fd, float(cfg["preview_ms"]))
+        if preview_fd is not None:
+            self.cap.previews_to(preview_fd, self.records)
         vt.on_sample = self.cap.sample
         vclock.install(vt, pg)
         actions = player.script(seed, end_ms) if self.spec["input"] else []
@@ -173,16 +179,22 @@ class Run:
             traceback.format_list(stack)
         )
 
-    def play(self) -> None:
+    def play(self, code: types.CodeType | None) -> None:
         game = self.cfg["game"]
         sys.argv = [game]
         sys.path.insert(0, os.path.dirname(game))
         self.timeline["game"] = real_time()
         try:
             importlib.invalidate_caches()
-            import runpy
+            if code is None:  # it did not compile: let the error surface as the game's
+                import runpy
 
-            runpy.run_path(game, run_name="__main__")
+                runpy.run_path(game, run_name="__main__")
+            else:  # what runpy.run_path does, with the code compiled before the fork
+                main = types.ModuleType("__main__")
+                main.__dict__.update(__file__=game, __cached__=None, __builtins__=__builtins__)
+                sys.modules["__main__"] = main
+                exec(code, main.__dict__)
             self.finish("time_up" if self.vt.finished else "game_exit")
         except vclock.StopRun:
             self.finish("time_up")
@@ -227,22 +239,32 @@ class Run:
         os._exit(0)
 
 
-def main() -> None:
-    with open(sys.argv[1]) as f:
+def main(config_path: str) -> None:
+    with open(config_path) as f:
         cfg = json.load(f)
+    for name in ("runner", "capture", "guard", "player", "vclock"):  # the game's names now
+        sys.modules.pop(name, None)
+    sys.path[:] = [p for p in sys.path if p not in (HERE, "")]
+    status = int(cfg["status_fd"])
+    preview = cfg.get("preview_fd")
     os.makedirs(os.path.join(cfg["work"], "results"), exist_ok=True)
     # No game code runs before the fork: load pygame, its font list and the game's
     # standard-library imports unguarded (faster), then put the guard in place.
     sys.path.extend(p for p in cfg.get("sys_path", []) if p not in sys.path)
     import pygame
 
-    if cfg.get("sysfonts"):
+    order = _read_order()  # the studio checked the source meanwhile
+    if not order.get("play"):
+        os._exit(0)
+    code = _load_code() if order.get("code") else None
+    code = code or _compile(cfg["game"])
+    if order.get("sysfonts"):
         try:
             pygame.sysfont.initsysfonts()
         except Exception:
             pass
     # asyncio among them must be in place before vclock patches it
-    for name in cfg.get("preload", []):
+    for name in order.get("preload", []):
         try:
             importlib.import_module(name)
         except Exception:
@@ -261,22 +283,77 @@ def main() -> None:
     while pending or running:
         while pending and len(running) < at_once:
             spec = pending.pop(0)
-            running[_fork_run(cfg, spec, g, pygame)] = spec["name"]
-        pid, status = os.wait()
+            records = preview if spec.get("preview") else None
+            closed = [fd for fd in (status, preview) if fd is not None and fd != records]
+            running[_fork_run(cfg, spec, g, pygame, code, records, closed)] = spec["name"]
+            if records is not None:  # only that run writes previews
+                os.close(records)
+                preview = None
+        pid, status_word = os.wait()
         if pid in running:
-            _record_exit(cfg["work"], running.pop(pid), status)
+            name = running.pop(pid)
+            _record_exit(cfg["work"], name, status_word)
+            _tell(status, f"ran {name}")
+    _tell(status, "done")
 
 
-def _fork_run(cfg: dict, spec: dict, g: guard.Guard, pygame) -> int:
+def _compile(game: str) -> types.CodeType | None:
+    """The game's code object (compiling runs nothing); None if it does not compile."""
+    try:
+        with open(game, "rb") as f:
+            return compile(f.read(), game, "exec", dont_inherit=True)
+    except BaseException:  # noqa: BLE001 - the run reports it when it runs the file
+        return None
+
+
+def _load_code() -> types.CodeType | None:
+    """The game as the studio compiled it (its own file beside this one, read-only here)."""
+    try:
+        with open(os.path.join(HERE, "game.marshal"), "rb") as f:
+            code = marshal.load(f)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return code if isinstance(code, types.CodeType) else None
+
+
+def _read_order() -> dict:
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = os.read(0, 65536)
+        if not chunk:
+            break
+        data += chunk
+    try:
+        order = json.loads(data or b"{}")
+    except ValueError:
+        return {}
+    return order if isinstance(order, dict) else {}
+
+
+def _tell(fd: int, line: str) -> None:
+    try:
+        os.write(fd, (line + "\n").encode())
+    except OSError:
+        pass
+
+
+def _fork_run(cfg: dict, spec: dict, g: guard.Guard, pygame, code, records, closed) -> int:
+    """Fork one run. ``records`` is its preview channel (or None); ``closed``, the studio's
+    channels the game must not hold."""
     pid = os.fork()
     if pid == 0:
-        run = Run(cfg, spec, g, pygame)
+        for fd in closed:
+            os.close(fd)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.close(null)
+        run = Run(cfg, spec, g, pygame, records)
         try:
             run.setup()
         except BaseException as exc:  # noqa: BLE001
             sys.__stderr__.write(f"sandbox setup failed: {exc!r}\n")
             os._exit(70)
-        run.play()
+        run.play(code)
         os._exit(0)
     return pid
 
@@ -290,5 +367,14 @@ def _record_exit(work: str, name: str, status: int) -> None:
         json.dump(info, f)
 
 
-if __name__ == "__main__":
-    main()
+def launch(config_path: str) -> None:
+    """What the studio's command line calls: run ``main`` and leave without the interpreter's
+    slow shutdown (every run is over; nothing here is left to flush)."""
+    try:
+        main(config_path)
+    except BaseException:  # noqa: BLE001 - a setup failure is told on stderr
+        traceback.print_exc()
+        sys.stderr.flush()
+        os._exit(70)
+    sys.stdout.flush()
+    os._exit(0)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import os
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from studio.errors import UsageError
-from studio.verdicts import artifacts, judge, sandbox
+from studio.verdicts import artifacts, judge, readback, sandbox
 from studio.verdicts.report import ErrorInfo, Finding, Verdict
 from studio.verdicts.static import StaticReport, check_source
 
@@ -70,35 +69,28 @@ def verify(
     start = time.monotonic()
     game = Path(path).resolve()
     source = _read(game)
-    static = check_source(source, game)
-    box = None
-    if not static.kinds() & {"syntax", "import"}:
-        preload = [m for m in static.imports if m in PRELOAD_OK]
-        box = sandbox.play(
-            game,
-            seconds=seconds,
-            seed=seed,
-            parallel=parallel,
-            preload=preload,
-            sysfonts=static.uses_sysfont,
-        )
-    drawn: dict[str, str] = {}
-    painter = None
-    if out is not None:
-        out_dir = Path(out)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        if box is not None and box.runs:  # encode the preview while the judge works
-            run = box.runs[0]
-            painter = threading.Thread(target=lambda: drawn.update(artifacts.write(run, out_dir)))
-            painter.start()
-    verdict = judge.judge(str(game), static, box, seconds, seed)
-    if out is not None:
-        if painter is not None:
-            painter.join()
-        verdict.artifacts = {**drawn, "verdict": str(out_dir / "verdict.json")}
+    out_dir = Path(out) if out is not None else None
+    box = sandbox.Sandbox(game, seconds=seconds, seed=seed, parallel=parallel, previews=bool(out))
+    with box:  # python and pygame load in the sandbox while the source is checked here
+        static = check_source(source, game)
+        result = writer = None
+        if static.kinds() & {"syntax", "import"}:
+            box.stop()
+        else:
+            if out_dir is not None and box.preview_stream is not None:
+                frame_ms = readback.preview_ms(seconds)
+                stream = box.preview_stream
+                writer = artifacts.PreviewWriter(stream, out_dir, frame_ms, box.spare_core)
+            preload = [m for m in static.imports if m in PRELOAD_OK]
+            result = box.play(preload, sysfonts=static.uses_sysfont, code=static.code)
+        verdict = judge.judge(str(game), static, result, seconds, seed)
+        if out_dir is not None:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            drawn = writer.finish() if writer is not None else {}
+            verdict.artifacts = {**drawn, "verdict": str(out_dir / "verdict.json")}
     verdict.wall_seconds = round(time.monotonic() - start, 3)
-    if out is not None:
-        Path(verdict.artifacts["verdict"]).write_text(verdict.to_json())
+    if out_dir is not None:
+        (out_dir / "verdict.json").write_text(verdict.to_json())
     return verdict
 
 

@@ -1,38 +1,55 @@
-"""Launch one sandbox, wait for it under a wall-clock cap, collect what its runs wrote.
+"""One sandbox for one game: launched at once, told to play, waited for, torn down.
 
-Every live sandbox is registered so that ``kill_all()`` (Ctrl-C, exit) can SIGKILL its whole
-process group; bubblewrap's pid namespace and ``--die-with-parent`` make sure nothing inside
-outlives it either way.
+    with Sandbox(game, seconds=30, seed=0) as box:   # python and pygame load meanwhile
+        static = check_source(...)                   # ... while the studio checks
+        result = box.play(preload, sysfonts)          # or box.stop()
+        ...                                           # judge while the walls come down
+    # here every process of the sandbox is gone and its folder deleted
+
+``play`` returns as soon as the runner says all runs are over; the namespaces are torn down
+while the studio judges. Every live sandbox is registered so that ``kill_all()`` (Ctrl-C,
+exit) can SIGKILL its whole process group; bubblewrap's pid namespace and
+``--die-with-parent`` make sure nothing inside outlives it either way.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import functools
 import json
+import marshal
 import os
+import py_compile
+import select
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
-from dataclasses import dataclass, field
+import time
+import types
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from studio.errors import SandboxError
-from studio.verdicts import isolation
+from studio.verdicts import isolation, readback
+from studio.verdicts.readback import PREVIEW_MS, SAMPLE_MS, PreviewStream, RawRun
 
-SAMPLE_MS = 200.0
-PREVIEW_MS = 500.0
+__all__ = ["PREVIEW_MS", "SAMPLE_MS", "RawRun", "Sandbox", "SandboxResult", "kill_all"]
+
 HANG_SECONDS = 3.0
 #: A third, short run without input: if it does not match the full one frame for frame, the
 #: game is not deterministic and the input/no-input comparison proves nothing.
 CHECK_SECONDS = 3.0
 OUTPUT_CAP = 1_000_000
-MAX_JSON = 1_000_000
-SANDBOX_FILES = ("runner.py", "guard.py", "vclock.py", "player.py", "capture.py")
+MODULES = ("runner", "guard", "vclock", "player", "capture")
+RUNS = (("input", True, None), ("idle", False, None), ("idle-check", False, CHECK_SECONDS))
+#: What python runs: the runner is imported (so it loads from its compiled file, like the
+#: rest) rather than run as a script.
+LAUNCH = "import sys; sys.path.insert(0, sys.argv[1]); import runner; runner.launch(sys.argv[2])"
 
 _live: set[subprocess.Popen] = set()
 _live_lock = threading.Lock()
@@ -57,19 +74,6 @@ def _kill(proc: subprocess.Popen) -> None:
 
 
 @dataclass
-class RawRun:
-    """What one run left behind, read back by the studio (untrusted data)."""
-
-    name: str
-    result: dict | None
-    samples: list[bytes] = field(default_factory=list)
-    preview: list[bytes] = field(default_factory=list)
-    output: str = ""
-    exit: dict | None = None
-    forbidden: list[str] = field(default_factory=list)
-
-
-@dataclass
 class SandboxResult:
     runs: list[RawRun]
     isolation: isolation.Isolation
@@ -78,62 +82,37 @@ class SandboxResult:
     setup_forbidden: list[str]
 
 
-def _sandbox_code(dest: Path) -> None:
-    dest.mkdir()
+@functools.cache
+def _compiled_code() -> dict[str, bytes]:
+    """The sandbox's modules, source and compiled (checked by hash, never by date), made
+    once per process: the sandbox may not write bytecode and should not compile each time."""
+    files: dict[str, bytes] = {}
     src = resources.files("studio.sandbox")
-    for name in SANDBOX_FILES:
-        (dest / name).write_bytes(src.joinpath(name).read_bytes())
-        os.chmod(dest / name, 0o644)
+    tag = sys.implementation.cache_tag
+    with tempfile.TemporaryDirectory(prefix="studio-pyc-") as tmp:
+        for name in MODULES:
+            source = src.joinpath(name + ".py").read_bytes()
+            path = Path(tmp) / (name + ".py")
+            path.write_bytes(source)
+            pyc = Path(tmp) / f"{name}.{tag}.pyc"
+            py_compile.compile(
+                str(path),
+                cfile=str(pyc),
+                doraise=True,
+                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+            )
+            files[name + ".py"] = source
+            files[f"__pycache__/{name}.{tag}.pyc"] = pyc.read_bytes()
+    return files
+
+
+def _sandbox_code(dest: Path) -> None:
+    (dest / "__pycache__").mkdir(parents=True)
+    for rel, data in _compiled_code().items():
+        (dest / rel).write_bytes(data)
+        os.chmod(dest / rel, 0o644)
+    os.chmod(dest / "__pycache__", 0o755)
     os.chmod(dest, 0o755)
-
-
-def _read_json(path: Path) -> dict | None:
-    try:
-        if path.stat().st_size > MAX_JSON:
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _chunks(path: Path, size: int, limit: int) -> list[bytes]:
-    if size <= 0:
-        return []
-    try:
-        with open(path, "rb") as f:
-            data = f.read(size * limit)
-    except OSError:
-        return []
-    return [data[i : i + size] for i in range(0, len(data) - size + 1, size)]
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")[:20000]
-    except OSError:
-        return []
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def _read_run(results: Path, name: str, seconds: float) -> RawRun:
-    folder = results / name
-    result = _read_json(folder / "result.json")
-    raw = RawRun(name, result, exit=_read_json(folder / "exit.json"))
-    max_samples = int(seconds * 1000 / SAMPLE_MS) + 2
-    sw, sh = (96, 72)
-    if result and isinstance(result.get("sample_size"), list):
-        sw, sh = (int(v) for v in result["sample_size"][:2])
-    raw.samples = _chunks(folder / "samples.bin", sw * sh * 3, max_samples)
-    psize = result.get("preview_size") if result else None
-    if isinstance(psize, list) and len(psize) == 2:
-        max_previews = int(seconds * 1000 / PREVIEW_MS) + 2
-        frame = int(psize[0]) * int(psize[1]) * 3
-        raw.preview = _chunks(folder / "preview.bin", frame, max_previews)
-    with contextlib.suppress(OSError):
-        raw.output = (folder / "output.txt").read_text(encoding="utf-8", errors="replace")[:4000]
-    raw.forbidden = _lines(folder / "forbidden.log")
-    return raw
 
 
 def _protected() -> list[str]:
@@ -155,29 +134,53 @@ def _others_can_read(game: Path) -> bool:
         return False
 
 
-def play(
-    game: Path,
-    *,
-    seconds: float,
-    seed: int,
-    parallel: bool = True,
-    preload: list[str] | None = None,
-    sysfonts: bool = False,
-    runs: tuple[tuple[str, bool, float | None], ...] = (
-        ("input", True, None),
-        ("idle", False, None),
-        ("idle-check", False, CHECK_SECONDS),
-    ),
-) -> SandboxResult:
-    """Run the game in a fresh sandbox: each run (name, with input, game seconds or None for
-    all of them) plays it once; returns what they saw."""
-    root = Path(tempfile.mkdtemp(prefix="studio-verify-"))
-    try:
+class Sandbox:
+    """One sandbox for one game (see the module's docstring). ``previews`` makes the run with
+    input stream its preview frames (``preview_stream``)."""
+
+    def __init__(
+        self,
+        game: Path,
+        *,
+        seconds: float,
+        seed: int,
+        parallel: bool = True,
+        previews: bool = False,
+        runs: tuple[tuple[str, bool, float | None], ...] = RUNS,
+    ) -> None:
+        self.game, self.seconds, self.seed, self.parallel = game, seconds, seed, parallel
+        self.previews, self.runs = previews, runs
+        self.root: Path | None = None
+        self.proc: subprocess.Popen | None = None
+        self.preview_stream: PreviewStream | None = None
+        #: Set once the run with input plays alone (or not at all): a core is free for the
+        #: studio's own work on its frames.
+        self.spare_core = threading.Event()
+        self._streamed: str | None = None
+        self._status: int | None = None
+        self._log = None
+        self._deadline = 0.0
+
+    def __enter__(self) -> Sandbox:
+        try:
+            self._launch()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- launching ---------------------------------------------------------------------
+    def _launch(self) -> None:
+        self.root = root = Path(tempfile.mkdtemp(prefix="studio-verify-"))
         os.chmod(root, 0o755)
         code, work = root / "code", root / "work"
         _sandbox_code(code)
         work.mkdir()
         os.chmod(work, 0o755)
+        game = self.game
         private = os.geteuid() == 0 and not _others_can_read(game)
         if private:  # the sandbox's own uid could not open it where it is
             copy = root / "game" / game.name
@@ -185,85 +188,186 @@ def play(
             shutil.copyfile(game, copy)
             os.chmod(copy, 0o644)
             game = copy
-        prefix, iso = isolation.plan(game, work, code)
+        prefix, self.isolation = isolation.plan(game, work, code)
         if private:
-            iso.notes.append("the game's folder is private: a copy of the file alone was played")
+            self.isolation.notes.append(
+                "the game's folder is private: a copy of the file alone was played"
+            )
         # the game's folder is readable only where the isolation shows it (not a project root)
-        view = [str(game.parent)] if iso.game_view == "folder read-only" else []
+        view = [str(game.parent)] if self.isolation.game_view == "folder read-only" else []
         allowed = [*isolation.python_dirs(), str(game), *view, str(code), str(work)]
+        status_r, status_w = os.pipe()
+        self._status = status_r
+        keep = [status_w]
         cfg = {
             "game": str(game),
             "work": str(work),
-            "seconds": seconds,
-            "seed": seed,
+            "seconds": self.seconds,
+            "seed": self.seed,
             "runs": [
-                {"name": n, "input": i, "preview": i, "seconds": min(s or seconds, seconds)}
-                for n, i, s in runs
+                {"name": n, "input": i, "preview": i and self.previews, "seconds": s or 0}
+                for n, i, s in self.runs
             ],
-            "parallel": parallel,
+            "parallel": self.parallel,
             "sample_ms": SAMPLE_MS,
-            "preview_ms": PREVIEW_MS,
+            "preview_ms": readback.preview_ms(self.seconds),
             "hang_seconds": HANG_SECONDS,
-            "wall_budget": 15.0 + seconds,
+            "wall_budget": 15.0 + self.seconds,
             "output_cap": OUTPUT_CAP,
             "protected": _protected(),
             "allowed": allowed,
-            "preload": preload or [],
-            "sysfonts": sysfonts,
             "sys_path": [isolation.pygame_site()],
+            "status_fd": status_w,
+            "preview_fd": None,
         }
+        for spec in cfg["runs"]:
+            spec["seconds"] = min(spec["seconds"] or self.seconds, self.seconds)
+        streamed = next((n for n, i, _ in self.runs if i), None) if self.previews else None
+        self._streamed = streamed
+        if streamed is None or not self.parallel:
+            self.spare_core.set()
+        if streamed is not None:
+            preview_r, preview_w = os.pipe()
+            cfg["preview_fd"] = preview_w
+            keep.append(preview_w)
+            max_frames = int(self.seconds * 1000 / cfg["preview_ms"]) + 2
+            self.preview_stream = PreviewStream(preview_r, str(work), streamed, max_frames)
         (code / "config.json").write_text(json.dumps(cfg))
         os.chmod(code / "config.json", 0o644)
-        return _launch(prefix, iso, root, cfg)
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def _launch(prefix: list[str], iso, root: Path, cfg: dict) -> SandboxResult:
-    code, work = root / "code", root / "work"
-    env = {
-        "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "HOME": str(work),
-        "TMPDIR": str(work),
-        "XDG_RUNTIME_DIR": str(work),
-        "LANG": "C.UTF-8",
-        "SDL_VIDEODRIVER": "dummy",
-        "SDL_AUDIODRIVER": "dummy",
-        "PYTHONHASHSEED": "0",
-        "PYTHONDONTWRITEBYTECODE": "1",
-        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
-    }
-    cmd = [*prefix, sys.executable, "-S", "-B", str(code / "runner.py"), str(code / "config.json")]
-    log_path = root / "setup.log"
-    wall_cap = 20.0 + float(cfg["seconds"]) * (1.0 if cfg["parallel"] else 2.0)
-    with open(log_path, "wb") as log:
         try:
-            proc = subprocess.Popen(
+            self._start(prefix, code, work, cfg, keep)
+        finally:
+            for fd in keep:
+                os.close(fd)
+
+    def _start(self, prefix: list[str], code: Path, work: Path, cfg: dict, keep: list) -> None:
+        env = {
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": str(work),
+            "TMPDIR": str(work),
+            "XDG_RUNTIME_DIR": str(work),
+            "LANG": "C.UTF-8",
+            "SDL_VIDEODRIVER": "dummy",
+            "SDL_AUDIODRIVER": "dummy",
+            "PYTHONHASHSEED": "0",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        }
+        cmd = [
+            *prefix,
+            sys.executable,
+            "-S",
+            "-B",
+            "-c",
+            LAUNCH,
+            str(code),
+            str(code / "config.json"),
+        ]
+        assert self.root is not None
+        self._log = open(self.root / "setup.log", "wb")  # noqa: SIM115 - closed by close()
+        wall_cap = 20.0 + float(cfg["seconds"]) * (1.0 if cfg["parallel"] else 2.0)
+        self._deadline = time.monotonic() + wall_cap
+        try:
+            self.proc = subprocess.Popen(
                 cmd,
                 env=env,
                 cwd=work,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
+                stdin=subprocess.PIPE,
+                stdout=self._log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                pass_fds=keep,
             )
         except OSError as exc:
             raise SandboxError(f"could not start the sandbox ({exc}): is python usable?") from exc
         with _live_lock:
-            _live.add(proc)
-        killed = False
-        try:
-            proc.wait(timeout=wall_cap)
-        except subprocess.TimeoutExpired:
-            killed = True
-        finally:
-            _kill(proc)
-            proc.wait()
+            _live.add(self.proc)
+
+    # -- the order, and waiting ----------------------------------------------------------
+    def _order(self, order: dict) -> None:
+        assert self.proc is not None and self.proc.stdin is not None
+        with contextlib.suppress(OSError):  # it died already: play() finds out
+            self.proc.stdin.write(json.dumps(order).encode() + b"\n")
+            self.proc.stdin.close()
+
+    def stop(self) -> None:
+        """Tell the sandbox not to play (the game did not pass its static checks)."""
+        self._order({"play": False})
+
+    def play(
+        self,
+        preload: list[str] | None = None,
+        sysfonts: bool = False,
+        code: types.CodeType | None = None,
+    ) -> SandboxResult:
+        """Play the runs; return what they saw as soon as the last one is over. ``code``, the
+        game compiled here, spares the sandbox compiling it (the studio's time is free now,
+        the sandbox's is not)."""
+        order = {"play": True, "preload": preload or [], "sysfonts": sysfonts, "code": False}
+        if code is not None and self.root is not None:
+            compiled = self.root / "code" / "game.marshal"
+            compiled.write_bytes(marshal.dumps(code))
+            os.chmod(compiled, 0o644)
+            order["code"] = True
+        self._order(order)
+        killed = not self._wait_done()
+        self.spare_core.set()
+        assert self.proc is not None and self.root is not None
+        _kill(self.proc)  # everything is written: the teardown runs while the studio judges
+        work = str(self.root / "work")
+        runs = [readback.read_run(work, name, self.seconds) for name, _, _ in self.runs]
+        setup = (self.root / "setup.log").read_text(encoding="utf-8", errors="replace")
+        if readback.open_result(work, "setup-forbidden.log") is None and not killed:
+            self.close()  # the runner never got as far as its guard: say why
+            setup = (self.root / "setup.log").read_text(encoding="utf-8", errors="replace")
+            raise SandboxError(f"the sandbox did not start: {setup.strip()[-800:] or 'no output'}")
+        forbidden = readback.lines(work, "setup-forbidden.log")
+        return SandboxResult(runs, self.isolation, killed, setup[-4000:], forbidden)
+
+    def _wait_done(self) -> bool:
+        """Wait for the runner's ``done`` (True), its end without it, or the wall-clock cap
+        (False)."""
+        assert self._status is not None
+        buffered = b""
+        others = {name for name, _, _ in self.runs} - {self._streamed}
+        while True:
+            left = self._deadline - time.monotonic()
+            if left <= 0:
+                return False
+            ready, _, _ = select.select([self._status], [], [], left)
+            if not ready:
+                return False
+            chunk = os.read(self._status, 4096)
+            if not chunk:
+                return True  # it ended: whatever it wrote is all there is
+            buffered = (buffered + chunk)[-4096:]
+            *lines, _ = buffered.decode("utf-8", "replace").split("\n")
+            if "done" in lines:
+                return True
+            if len(others - {line[4:] for line in lines if line.startswith("ran ")}) <= 1:
+                self.spare_core.set()
+
+    # -- tearing down ------------------------------------------------------------------
+    def close(self) -> None:
+        """Kill what is left, wait for it to be gone, delete the sandbox's folder."""
+        self.spare_core.set()
+        if self.proc is not None:
+            _kill(self.proc)
+            self.proc.wait()
+            if self.proc.stdin is not None:
+                with contextlib.suppress(OSError):
+                    self.proc.stdin.close()
             with _live_lock:
-                _live.discard(proc)
-    setup = log_path.read_text(encoding="utf-8", errors="replace")[-4000:]
-    results = work / "results"
-    runs = [_read_run(results, spec["name"], cfg["seconds"]) for spec in cfg["runs"]]
-    if not results.exists() and not killed:
-        raise SandboxError(f"the sandbox did not start: {setup.strip()[-800:] or 'no output'}")
-    return SandboxResult(runs, iso, killed, setup, _lines(results / "setup-forbidden.log"))
+                _live.discard(self.proc)
+            self.proc = None
+        if self.preview_stream is not None:
+            self.preview_stream.discard()
+        if self._status is not None:
+            os.close(self._status)
+            self._status = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import builtins
 import sys
+import types
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -74,6 +75,8 @@ class StaticReport:
     findings: list[Finding] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)  # standard-library modules it imports
     uses_sysfont: bool = False
+    #: The compiled game (what the sandbox runs, so that it need not compile it again).
+    code: types.CodeType | None = field(default=None, repr=False, compare=False)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -319,7 +322,7 @@ def check_source(source: str, path: str | Path = "game.py") -> StaticReport:
     path = Path(path)
     try:
         tree = ast.parse(source, filename=str(path))
-        compile(tree, str(path), "exec")
+        code = compile(tree, str(path), "exec", dont_inherit=True)
     except SyntaxError as exc:
         report = StaticReport()
         where = f" (line {exc.lineno})" if exc.lineno else ""
@@ -330,4 +333,5 @@ def check_source(source: str, path: str | Path = "game.py") -> StaticReport:
     checker.visit(tree)
     report = checker.finish(tree)
     report.uses_sysfont = any(w in source for w in ("SysFont", "get_fonts", "match_font"))
+    report.code = code
     return report
