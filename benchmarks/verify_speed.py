@@ -4,15 +4,20 @@
 2. A full verdict of a typical game (30 s of game time, the runs with and without input
    and the short determinism check, thumbnail and preview).
    Target: at most 4x the bare start.
-3. N candidates verified in parallel (``verify_many``) against one verified alone on one
-   core. Parallel efficiency = N * t_one / (cores * t_N); target at least 85% on 2 cores.
+3. N candidates verified in parallel (``verify_many``) against each verified alone, pinned
+   to one core (the studio's own work on it too). Parallel efficiency = sum of the times
+   alone / (cores * t_N); target at least 85% on 2 cores.
 
-Usage: python benchmarks/verify_speed.py [--game PATH] [--n N] [--repeat R]
+The bare start and the verdict are timed in turn (bare, verdict, bare, ...) so that both see
+the same machine; the ratio is of their medians.
+
+Usage: python benchmarks/verify_speed.py [--game PATH] [--n N] [--repeat R] [--more]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -26,15 +31,16 @@ sys.path.insert(0, str(ROOT))
 
 import studio  # noqa: E402
 
+PROMPTS = ["a game that mixes Tetris and Bejeweled", "snake", "breakout", "space invaders"]
+
 
 def typical_games(n: int, folder: Path) -> list[Path]:
     """Games the offline designer writes for a few prompts (the studio's typical output)."""
     from studio.designer import make_game
 
-    prompts = ["a game that mixes Tetris and Bejeweled", "snake", "breakout", "space invaders"]
     paths = []
     for i in range(n):
-        prompt = prompts[i % len(prompts)]
+        prompt = PROMPTS[i % len(PROMPTS)]
         path = folder / f"game{i}.py"
         path.write_text(make_game(prompt, seed=i).code)
         paths.append(path)
@@ -50,13 +56,44 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def interleaved(fns: list, repeat: int) -> list[float]:
+    """Median times of several jobs measured in turn, so that a machine that speeds up or
+    slows down during the run (shared virtual machines do) weighs on all of them alike."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for i, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            times[i].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
+
+
+@contextlib.contextmanager
+def one_core():
+    """Run what is inside (and every process it starts) on a single core."""
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def _on_one_core(job) -> None:
+    with one_core():
+        job()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--game", type=Path, help="game to verify (default: a designer game)")
     parser.add_argument("--n", type=int, default=4, help="candidates for the parallel figure")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--repeat", type=int, default=9, help="runs per figure (median)")
+    parser.add_argument(
+        "--more", action="store_true", help="also the ratio for other designer games"
+    )
     args = parser.parse_args()
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         games = typical_games(max(args.n, 1), folder)
@@ -64,22 +101,41 @@ def main() -> None:
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
         env["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
         bare_cmd = [sys.executable, "-c", "import pygame; pygame.init()"]
-        bare = timed(lambda: subprocess.run(bare_cmd, env=env, check=True), args.repeat + 2)
+
+        def bare_start() -> None:
+            subprocess.run(bare_cmd, env=env, check=True)
+
+        def verdict_of(path: Path):
+            return lambda: studio.verify(path, out=folder / "out")
 
         verdict = studio.verify(game, out=folder / "out")
         print(f"game: {game.name}: {verdict.summary()}")
-        full = timed(lambda: studio.verify(game, out=folder / "out"), args.repeat)
-        bare_runs = [r.wall_seconds for r in verdict.runs]
+        bare, full = interleaved([bare_start, verdict_of(game)], args.repeat)
+        plays = [r.wall_seconds for r in verdict.runs]
         print(f"bare pygame start:        {bare:.3f} s")
         print(f"full verdict (30 s game): {full:.3f} s")
-        print(f"  its plays (with input, without, short check; two at a time): {bare_runs} s")
-        print("  the rest: sandbox start-up, reading results, judging, encoding the preview")
+        print(f"  its plays (with input, without, short check; two at a time): {plays} s")
+        print("  the rest: sandbox start-up, judging, the end of the preview's encoding")
         print(f"ratio verdict / bare:     {full / bare:.2f}x  (target <= 4x)")
+        if args.more:
+            for other in games[1:]:
+                b, f = interleaved([bare_start, verdict_of(other)], args.repeat)
+                print(
+                    f"  {other.name} ({PROMPTS[games.index(other) % len(PROMPTS)]}): "
+                    f"{f:.3f} s, {f / b:.2f}x"
+                )
 
-        one = timed(lambda: studio.verify(games[0], parallel=False), args.repeat)
-        many = timed(lambda: studio.verify_many(games[: args.n]), args.repeat)
-        eff = args.n * one / (cores * many)
-        print(f"one verdict on one core:  {one:.3f} s")
+        # each of the N alone (they are not equally heavy), pinned to one core, and the N
+        # together on all cores, measured in turn like the ratio above
+        jobs = [lambda g=g: studio.verify(g, parallel=False) for g in games[: args.n]]
+        with one_core():
+            studio.verify(games[0], parallel=False)
+        pinned = [lambda job=job: _on_one_core(job) for job in jobs]
+        *alone, many = interleaved(
+            [*pinned, lambda: studio.verify_many(games[: args.n])], args.repeat
+        )
+        eff = sum(alone) / (cores * many)
+        print(f"each verdict alone on one core: {', '.join(f'{t:.3f}' for t in alone)} s")
         print(f"{args.n} verdicts in parallel:  {many:.3f} s on {cores} cores")
         print(f"parallel efficiency:      {eff:.0%}  (target >= 85%)")
 

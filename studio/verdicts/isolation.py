@@ -15,12 +15,15 @@ root, a private network namespace; the verdict's ``isolation`` says which layers
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import itertools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -29,6 +32,8 @@ from studio.errors import SandboxError
 UID_BASE = 61000
 UID_SPAN = 3000
 _uids = itertools.count()
+_claims: dict[int, int] = {}  # uid -> the descriptor holding its lock
+_claims_lock = threading.Lock()
 
 LIMITS = {
     "memory_bytes": 2 * 1024**3,
@@ -69,7 +74,47 @@ def bwrap_works() -> bool:
 
 
 def next_uid() -> int:
-    return UID_BASE + (os.getpid() * 7 + next(_uids)) % UID_SPAN
+    """A uid that no other sandbox on this machine holds now, claimed until ``release_uid``.
+
+    Two sandboxes must never share a uid, not even from two studio processes: the process
+    limit counts per uid, so one game's fork bomb would stop the other sandbox starting.
+    The claim is a lock on a file of its own, one per uid; the uids are handed out in turn
+    (a counter in a file shared by every studio process), so that one given back is not
+    soon handed out again while whatever looks at the old one's traces still looks."""
+    folder = tempfile.gettempdir()
+    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
+    counter = os.open(os.path.join(folder, "studio-uid-next"), flags, 0o600)
+    try:
+        fcntl.flock(counter, fcntl.LOCK_EX)
+        text = os.pread(counter, 32, 0).decode("ascii", "replace").strip()
+        start = int(text) if text.isdigit() else os.getpid() * 7 + next(_uids)
+        for k in range(UID_SPAN):
+            uid = UID_BASE + (start + k) % UID_SPAN
+            try:
+                fd = os.open(os.path.join(folder, f"studio-uid-{uid}.lock"), flags, 0o600)
+            except OSError:
+                continue
+            try:  # a lock per open file: another sandbox of this very process conflicts too
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                continue
+            with _claims_lock:
+                _claims[uid] = fd
+            os.ftruncate(counter, 0)
+            os.pwrite(counter, str((start + k + 1) % UID_SPAN).encode(), 0)
+            return uid
+    finally:
+        os.close(counter)  # and its lock with it
+    raise SandboxError(f"all {UID_SPAN} sandbox uids are in use: too many games at once")
+
+
+def release_uid(uid: int) -> None:
+    """Give back a uid claimed by ``next_uid`` (its sandbox's processes are all gone)."""
+    with _claims_lock:
+        fd = _claims.pop(uid, None)
+    if fd is not None:
+        os.close(fd)
 
 
 def _world_reachable(path: str) -> bool:

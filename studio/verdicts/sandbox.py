@@ -151,10 +151,12 @@ class Sandbox:
         self.game, self.seconds, self.seed, self.parallel = game, seconds, seed, parallel
         self.previews, self.runs = previews, runs
         self.root: Path | None = None
+        self.isolation: isolation.Isolation | None = None
         self.proc: subprocess.Popen | None = None
         self.preview_stream: PreviewStream | None = None
         #: Set once the run with input plays alone (or not at all): a core is free for the
-        #: studio's own work on its frames.
+        #: studio's own work on its frames. (Sooner, that work slows the runs down more
+        #: than it gains: measured with benchmarks/verify_speed.py.)
         self.spare_core = threading.Event()
         self._streamed: str | None = None
         self._status: int | None = None
@@ -344,7 +346,7 @@ class Sandbox:
             *lines, _ = buffered.decode("utf-8", "replace").split("\n")
             if "done" in lines:
                 return True
-            if len(others - {line[4:] for line in lines if line.startswith("ran ")}) <= 1:
+            if others <= {line[4:] for line in lines if line.startswith("ran ")}:
                 self.spare_core.set()
 
     # -- tearing down ------------------------------------------------------------------
@@ -360,6 +362,9 @@ class Sandbox:
             with _live_lock:
                 _live.discard(self.proc)
             self.proc = None
+        if self.isolation is not None and self.isolation.uid != os.getuid():
+            isolation.release_uid(self.isolation.uid)
+            self.isolation = None
         if self.preview_stream is not None:
             self.preview_stream.discard()
         if self._status is not None:

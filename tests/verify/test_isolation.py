@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -117,3 +119,21 @@ def test_a_bad_isolation_setting_names_the_fix(tmp_path, monkeypatch):
 def test_setpriv_and_prlimit_are_on_the_machine():
     # The isolation layers rely on util-linux; CI installs it explicitly.
     assert shutil.which("setpriv") and shutil.which("prlimit") and shutil.which("unshare")
+
+
+def test_no_two_sandboxes_share_a_uid_even_from_two_studios():
+    mine = [isolation.next_uid() for _ in range(3)]
+    code = (
+        "from studio.verdicts import isolation\nprint(*[isolation.next_uid() for _ in range(40)])\n"
+    )
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        theirs = {int(u) for u in out.split()}
+        assert len(set(mine)) == 3 and not theirs & set(mine)
+    finally:
+        for uid in mine:
+            isolation.release_uid(uid)
+    again = isolation.next_uid()  # given back: free to claim once more
+    isolation.release_uid(again)
