@@ -37,18 +37,21 @@ def _image(sample: bytes, size: tuple[int, int]) -> Image.Image:
 
 def _motion(samples: list[bytes]) -> float:
     """Mean change between consecutive samples, 0..1: the mean absolute difference of
-    their bytes. Pairs that are equal add nothing; the rest go through Pillow as two
-    one-byte-per-pixel images, a row per pair (few, long rows are what Pillow does fast)."""
-    pairs = [(a, b) for a, b in zip(samples, samples[1:], strict=False) if a != b]
-    if not pairs:
+    their bytes. All samples are laid end to end once; "before" and "after" are two views
+    of that one buffer a sample apart, as one-byte-per-pixel images with a row per sample
+    (few, long rows are what Pillow does fast)."""
+    if len(samples) < 2:
         return 0.0
-    width = len(pairs[0][0])
-    if any(len(a) != width or len(b) != width for a, b in pairs):
+    width = len(samples[0])
+    if not width or any(len(s) != width for s in samples):
         return 0.0
-    before = Image.frombytes("L", (width, len(pairs)), b"".join(a for a, _ in pairs))
-    after = Image.frombytes("L", (width, len(pairs)), b"".join(b for _, b in pairs))
-    changed = ImageStat.Stat(ImageChops.difference(before, after)).mean[0] / 255
-    return changed * len(pairs) / (len(samples) - 1)
+    if all(a == b for a, b in zip(samples, samples[1:], strict=False)):
+        return 0.0  # a still picture: nothing to add up
+    rows = len(samples) - 1
+    strip = memoryview(b"".join(samples))
+    before = Image.frombuffer("L", (width, rows), strip[: rows * width], "raw", "L", 0, 1)
+    after = Image.frombuffer("L", (width, rows), strip[width:], "raw", "L", 0, 1)
+    return ImageStat.Stat(ImageChops.difference(before, after)).mean[0] / 255
 
 
 def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:

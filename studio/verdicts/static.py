@@ -13,6 +13,7 @@ import ast
 import builtins
 import sys
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -122,6 +123,9 @@ def _catches_import_error(handlers: list[ast.ExceptHandler]) -> bool:
     return False
 
 
+_DISPATCH: dict[type, Callable[[_Checker, ast.AST], None]] = {}
+
+
 class _Checker(ast.NodeVisitor):
     def __init__(self, game_dir: Path) -> None:
         self.game_dir = game_dir
@@ -132,6 +136,19 @@ class _Checker(ast.NodeVisitor):
         self.star: set[str] = set()
         self.guarded = 0  # depth inside try/except ImportError
         self.seen_tick = self.seen_quit = self.seen_main_guard = False
+
+    # -- walking: NodeVisitor's, with the method for each node type looked up once --------
+    def visit(self, node: ast.AST) -> None:
+        method = _DISPATCH.get(type(node))
+        if method is None:
+            found = getattr(_Checker, "visit_" + type(node).__name__, None)
+            own = found is not None and found is not getattr(ast.NodeVisitor, found.__name__, None)
+            method = _DISPATCH[type(node)] = found if own else _Checker.generic_visit
+        method(self, node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            self.visit(child)
 
     def add(self, kind: str, message: str, node: ast.AST, blocking: bool) -> None:
         line = getattr(node, "lineno", 0)
