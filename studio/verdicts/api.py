@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.context
 import os
+import sys
+import threading
 import time
+import types
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -157,5 +162,26 @@ def verify_many(
         return [_verify_one(dict(os.environ), *job) for job in jobs]
     env = dict(os.environ)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(_verify_one, env, *job) for job in jobs]
+        with _caller_script_hidden():  # the workers start here, one per job at most
+            futures = [pool.submit(_verify_one, env, *job) for job in jobs]
         return [future.result() for future in futures]
+
+
+_main_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _caller_script_hidden() -> Iterator[None]:
+    """While workers start, show multiprocessing a blank ``__main__``. Otherwise each
+    worker runs the caller's script again first (what it does to find functions defined
+    there), and a script that calls ``verify_many`` without an ``if __name__ ==
+    "__main__":`` guard would call it again inside the worker and break the pool. The
+    workers need nothing from it: they run the studio's own ``_verify_one``."""
+    with _main_lock:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main

@@ -1,0 +1,44 @@
+"""verify_many: worker processes that start warm, see the caller's environment and leave
+the caller's script alone."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import studio
+
+GAMES = Path(__file__).parent / "games"
+
+
+def test_a_script_without_a_main_guard_can_verify_many(tmp_path):
+    script = tmp_path / "check.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import studio
+            print("the script runs")
+            games = [{str(GAMES / "good_keyboard.py")!r}, {str(GAMES / "good_mouse.py")!r}]
+            print([v.playable for v in studio.verify_many(games, seconds=3)])
+            """
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=os.environ
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.count("the script runs") == 1  # the workers did not run it again
+    assert "[True, True]" in done.stdout
+
+
+def test_the_workers_see_the_callers_environment_as_it_is_now(monkeypatch):
+    games = [GAMES / "good_keyboard.py", GAMES / "no_such_game.py"]
+    first = studio.verify_many(games, seconds=3)
+    monkeypatch.setenv("STUDIO_ISOLATION", "fallback")
+    second = studio.verify_many(games, seconds=3)
+    assert first[0].playable and second[0].playable
+    assert second[0].isolation["mode"] == "fallback"
+    assert not second[1].playable and "no game at" in second[1].error.message
