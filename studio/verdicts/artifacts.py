@@ -115,8 +115,8 @@ class PreviewWriter:
         except Exception:  # noqa: BLE001 - no WebP support, a short run: finish() encodes
             pass
         finally:
-            for _ in frames:  # a stream ended early still has frames worth keeping
-                pass
+            for frame in frames:  # what came after a failed encoding, for finish() to encode
+                self.keep(frame)
 
     def finish(self) -> dict[str, str]:
         """Wait for the last frames, write the files; returns their paths by kind."""

@@ -318,11 +318,11 @@ class Sandbox:
         _kill(self.proc)  # everything is written: the teardown runs while the studio judges
         work = str(self.root / "work")
         runs = [readback.read_run(work, name, self.seconds) for name, _, _ in self.runs]
-        setup = (self.root / "setup.log").read_text(encoding="utf-8", errors="replace")
         if readback.open_result(work, "setup-forbidden.log") is None and not killed:
-            self.close()  # the runner never got as far as its guard: say why
+            self.proc.wait()  # the runner never got as far as its guard: all it said is logged
             setup = (self.root / "setup.log").read_text(encoding="utf-8", errors="replace")
             raise SandboxError(f"the sandbox did not start: {setup.strip()[-800:] or 'no output'}")
+        setup = (self.root / "setup.log").read_text(encoding="utf-8", errors="replace")
         forbidden = readback.lines(work, "setup-forbidden.log")
         return SandboxResult(runs, self.isolation, killed, setup[-4000:], forbidden)
 

@@ -139,3 +139,20 @@ def test_the_sandbox_compiles_the_game_itself_when_not_given_it(tmp_path):
 def test_long_plays_take_preview_frames_further_apart():
     assert readback.preview_ms(30) == readback.PREVIEW_MS
     assert readback.preview_ms(600) * readback.MAX_PREVIEW_FRAMES >= 600_000
+
+
+def test_frames_after_a_failed_encoding_still_make_the_preview(tmp_path, monkeypatch):
+    monkeypatch.setattr(artifacts, "WEBP", {"method": 99})  # a setting libwebp refuses
+    writer = artifacts.PreviewWriter(_synthetic(12, 12), tmp_path, 500.0)
+    paths = writer.finish()
+    assert not writer.streamed
+    with Image.open(paths["preview"]) as preview:  # the GIF the fallback falls back to
+        assert preview.format == "GIF" and preview.n_frames == 12
+
+
+def test_a_sandbox_that_does_not_start_says_what_it_printed(monkeypatch):
+    script = "import sys; sys.stderr.write('no pygame in here'); sys.exit(3)"
+    monkeypatch.setattr(sandbox, "LAUNCH", script)
+    fails = pytest.raises(sandbox.SandboxError, match="did not start: no pygame in here")
+    with fails, sandbox.Sandbox(GAME, seconds=3, seed=0) as box:
+        box.play()
