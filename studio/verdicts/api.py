@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from studio.errors import UsageError
-from studio.verdicts import artifacts, judge, readback, sandbox
+from studio.verdicts import artifacts, judge, sandbox
 from studio.verdicts.report import ErrorInfo, Finding, Verdict
 from studio.verdicts.static import StaticReport, check_source
 
@@ -77,7 +77,8 @@ def verify(
     game = Path(path).resolve()
     source = _read(game)
     out_dir = Path(out) if out is not None else None
-    box = sandbox.Sandbox(game, seconds=seconds, seed=seed, parallel=parallel, previews=bool(out))
+    previews = out_dir is not None
+    box = sandbox.Sandbox(game, seconds=seconds, seed=seed, parallel=parallel, previews=previews)
     with box:  # python and pygame load in the sandbox while the source is checked here
         static = check_source(source, game)
         result = writer = None
@@ -85,8 +86,7 @@ def verify(
             box.stop()
         else:
             if out_dir is not None and box.preview_stream is not None:
-                frame_ms = readback.preview_ms(seconds)
-                stream = box.preview_stream
+                stream, frame_ms = box.preview_stream, box.preview_ms
                 writer = artifacts.PreviewWriter(stream, out_dir, frame_ms, box.spare_core)
             preload = [m for m in static.imports if m in PRELOAD_OK]
             result = box.play(preload, sysfonts=static.uses_sysfont, code=static.code)
@@ -110,17 +110,20 @@ def _failed(path: str | os.PathLike[str], exc: Exception, seed: int) -> Verdict:
     return v
 
 
-def _verify_one(
-    env: dict[str, str], path: str, seconds: float, seed: int, out: Path | None
-) -> Verdict:
-    """One verdict of ``verify_many``, in a worker process: under the caller's environment
-    as it is now (the worker was forked from a server started earlier)."""
-    os.environ.clear()
-    os.environ.update(env)
+def _verify_job(path: str, seconds: float, seed: int, out: Path | None) -> Verdict:
+    """One verdict of ``verify_many``; a path that cannot be read gets a failed verdict."""
     try:
         return verify(path, seconds=seconds, seed=seed, out=out, parallel=False)
     except UsageError as exc:
         return _failed(path, exc, seed)
+
+
+def _verify_one(env: dict[str, str], *job) -> Verdict:
+    """``_verify_job`` in a worker process, under the caller's environment as it is now
+    (the worker was forked from a server started earlier)."""
+    os.environ.clear()
+    os.environ.update(env)
+    return _verify_job(*job)
 
 
 def _worker_context() -> multiprocessing.context.BaseContext | None:
@@ -159,7 +162,7 @@ def verify_many(
     jobs = [(str(p), seconds, seed, outs[i]) for i, p in enumerate(paths)]
     context = _worker_context() if workers > 1 else None
     if context is None:
-        return [_verify_one(dict(os.environ), *job) for job in jobs]
+        return [_verify_job(*job) for job in jobs]
     env = dict(os.environ)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         with _caller_script_hidden():  # the workers start here, one per job at most

@@ -150,6 +150,7 @@ class Sandbox:
     ) -> None:
         self.game, self.seconds, self.seed, self.parallel = game, seconds, seed, parallel
         self.previews, self.runs = previews, runs
+        self.preview_ms = readback.preview_ms(seconds)  # game time between preview frames
         self.root: Path | None = None
         self.isolation: isolation.Isolation | None = None
         self.proc: subprocess.Popen | None = None
@@ -207,12 +208,17 @@ class Sandbox:
             "seconds": self.seconds,
             "seed": self.seed,
             "runs": [
-                {"name": n, "input": i, "preview": i and self.previews, "seconds": s or 0}
+                {
+                    "name": n,
+                    "input": i,
+                    "preview": i and self.previews,
+                    "seconds": min(s or self.seconds, self.seconds),
+                }
                 for n, i, s in self.runs
             ],
             "parallel": self.parallel,
             "sample_ms": SAMPLE_MS,
-            "preview_ms": readback.preview_ms(self.seconds),
+            "preview_ms": self.preview_ms,
             "hang_seconds": HANG_SECONDS,
             "wall_budget": 15.0 + self.seconds,
             "output_cap": OUTPUT_CAP,
@@ -222,8 +228,6 @@ class Sandbox:
             "status_fd": status_w,
             "preview_fd": None,
         }
-        for spec in cfg["runs"]:
-            spec["seconds"] = min(spec["seconds"] or self.seconds, self.seconds)
         streamed = next((n for n, i, _ in self.runs if i), None) if self.previews else None
         self._streamed = streamed
         if streamed is None or not self.parallel:
@@ -232,7 +236,7 @@ class Sandbox:
             preview_r, preview_w = os.pipe()
             cfg["preview_fd"] = preview_w
             keep.append(preview_w)
-            max_frames = int(self.seconds * 1000 / cfg["preview_ms"]) + 2
+            max_frames = int(self.seconds * 1000 / self.preview_ms) + 2
             self.preview_stream = PreviewStream(preview_r, str(work), streamed, max_frames)
         (code / "config.json").write_text(json.dumps(cfg))
         os.chmod(code / "config.json", 0o644)
@@ -362,7 +366,7 @@ class Sandbox:
             with _live_lock:
                 _live.discard(self.proc)
             self.proc = None
-        if self.isolation is not None and self.isolation.uid != os.getuid():
+        if self.isolation is not None:  # a uid it claimed (if any) is free again
             isolation.release_uid(self.isolation.uid)
             self.isolation = None
         if self.preview_stream is not None:
