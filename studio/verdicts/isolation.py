@@ -150,15 +150,24 @@ def python_dirs() -> list[str]:
     return [d for d in out if not any(d != o and d.startswith(o + "/") for o in out)]
 
 
-def _game_view(game: Path) -> tuple[Path, str]:
-    """What of the game's surroundings the sandbox may see: its folder, or just the file."""
+#: Folders every user shares: a game lying directly in one sees only its own file.
+SHARED_FOLDERS = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def _game_view(game: Path, sandbox: Path) -> tuple[Path, str]:
+    """What of the game's surroundings the sandbox may see: its folder, or just the file.
+    Just the file when the folder is the user's home, a project, a folder all users share
+    (other programs' temporary files), or holds the sandbox's own folder (``sandbox``)."""
     folder = game.parent
     home = Path.home().resolve()
     project_marks = (".git", "pyproject.toml", "setup.py")
+    shared = {Path(p).resolve() for p in (*SHARED_FOLDERS, tempfile.gettempdir())}
     private = (
         folder == home
         or folder == Path("/")
         or folder == Path.cwd().resolve()
+        or folder in shared
+        or sandbox.is_relative_to(folder)
         or any((folder / m).exists() for m in project_marks)
     )
     return (game, "file only") if private else (folder, "folder read-only")
@@ -191,10 +200,11 @@ def bwrap_command(game: Path, work: Path, code: Path, uid: int | None) -> tuple[
     made: set[str] = set()
     for d in python_dirs():
         cmd += _ancestors(d, made) + ["--ro-bind", d, d]
-    view, how = _game_view(game)
+    view, how = _game_view(game, work.parent)
+    # the game's view first: a later mount hides what an earlier one put beneath it
+    cmd += _ancestors(str(view), made) + ["--ro-bind", str(view), str(view)]
     cmd += _ancestors(str(code), made) + ["--ro-bind", str(code), str(code)]
     cmd += _ancestors(str(work), made) + ["--bind", str(work), str(work)]
-    cmd += _ancestors(str(view), made) + ["--ro-bind", str(view), str(view)]
     cmd += ["--chdir", str(work)]
     if uid is not None:
         cmd += _drop_to(uid)
@@ -263,7 +273,7 @@ def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
     notes = ["bubblewrap is not available: install it (apt-get install bubblewrap)"]
     if forced == "fallback":
         notes = ["bubblewrap turned off by STUDIO_ISOLATION=fallback"]
-    iso = Isolation("fallback", os.getuid(), [], limits, _game_view(game)[1], notes)
+    iso = Isolation("fallback", os.getuid(), [], limits, _game_view(game, work.parent)[1], notes)
     prefix: list[str] = []
     if root:
         prefix = ["unshare", "--net", "--"]

@@ -94,3 +94,46 @@ def test_two_parts_cannot_both_own_the_scene_picture() -> None:
     )
     with pytest.raises(DesignError, match="maze and bricks"):
         render(both)
+
+
+def full_redraw(game: Any, screen: pygame.Surface, dirty: str, draw: Any) -> pygame.Surface:
+    """What ``draw`` paints on a fresh screen when told that all of it is out of date."""
+    fresh = pygame.Surface(screen.get_size(), 0, screen)
+    fresh.fill((255, 0, 255))
+    kept = getattr(game, dirty)
+    setattr(game, dirty, [fresh.get_rect()])
+    draw(fresh)
+    setattr(game, dirty, kept)
+    return fresh
+
+
+@pytest.mark.parametrize(
+    "prompt", ["a game that mixes Tetris and Bejeweled", "space invaders", "snake"]
+)
+def test_title_and_game_over_paint_only_what_changes_yet_match_a_full_redraw(
+    prompt: str, display: None
+) -> None:
+    space: dict[str, Any] = {"__name__": "designer_game"}
+    exec(compile(make_game(prompt, 2).code, "<game>", "exec"), space)  # noqa: S102
+    screen = pygame.display.set_mode((space["SCREEN_W"], space["SCREEN_H"]))
+    game = space["Game"]()
+    assert game.state == "title"
+    for _ in range(90):  # tiles drift, the prompt blinks
+        game.update(1 / 60)
+        game.draw(screen)
+        expected = full_redraw(game, screen, "title_dirty", game.draw_title)
+        assert pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(expected, "RGB")
+    game.start()
+    for _ in range(10):
+        game.update(1 / 60)
+        game.draw(screen)
+    game.game_over("test over")
+    painted = []
+    for _ in range(90):  # the "play again" line comes after 0.8 s
+        game.update(1 / 60)
+        game.draw(screen)
+        painted.append(sum(r.width * r.height for r in game.over_dirty))
+        expected = full_redraw(game, screen, "over_dirty", game.draw_over)
+        assert pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(expected, "RGB")
+    assert game.state == "over"
+    assert max(painted) < screen.get_width() * screen.get_height() / 4

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -69,6 +70,32 @@ def test_bubblewrap_hides_the_project_and_home_and_drops_root(tmp_path):
     assert set(seen["root"]) <= system | needed
     if os.geteuid() == 0:
         assert seen["uid"] != 0 and verdict.isolation["uid"] == seen["uid"]
+
+
+@pytest.mark.skipif(
+    not isolation.bwrap_works() or os.environ.get("STUDIO_ISOLATION") == "fallback",
+    reason="bubblewrap is not usable here (or turned off)",
+)
+def test_a_game_lying_in_the_shared_temp_folder_sees_only_itself():
+    # Its folder is every user's (and holds the sandbox's own folder): showing it read-only
+    # hid the sandbox's working folder (the sandbox did not start) and other programs' files.
+    folder = Path(tempfile.gettempdir())
+    game = folder / f"studio-tmp-game-{os.getpid()}.py"
+    neighbour = folder / f"studio-tmp-neighbour-{os.getpid()}.txt"
+    neighbour.write_text("not the game's")
+    code = textwrap.dedent(PROBE).replace(
+        '"project": os.path.exists(PROJECT)', f'"project": os.path.exists({str(neighbour)!r})'
+    )
+    game.write_text(f"HOME_SECRET = {str(Path.home())!r}\n" + code)
+    try:
+        verdict = studio.verify(game, seconds=3)
+    finally:
+        game.unlink()
+        neighbour.unlink()
+    assert verdict.playable, verdict.summary()
+    assert verdict.isolation["game_view"] == "file only"
+    line = next(x for x in verdict.runs[0].output.splitlines() if x.startswith("PROBE"))
+    assert json.loads(line[5:])["project"] is False
 
 
 def test_the_fallback_still_refuses_and_reports(tmp_path, monkeypatch):

@@ -4,12 +4,14 @@ the caller's script alone."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import studio
+from studio.verdicts import api
 
 GAMES = Path(__file__).parent / "games"
 
@@ -42,3 +44,17 @@ def test_the_workers_see_the_callers_environment_as_it_is_now(monkeypatch):
     assert first[0].playable and second[0].playable
     assert second[0].isolation["mode"] == "fallback"
     assert not second[1].playable and "no game at" in second[1].error.message
+
+
+def test_the_workers_are_kept_and_a_killed_one_is_replaced():
+    games = [GAMES / "good_keyboard.py", GAMES / "good_mouse.py"]
+    assert all(v.playable for v in studio.verify_many(games, seconds=2))
+    pool = api._pools[2]
+    workers = set(pool._processes)
+    assert len(workers) == 2
+    assert all(v.playable for v in studio.verify_many(games, seconds=2))
+    assert api._pools[2] is pool and set(pool._processes) == workers  # the same processes
+    os.kill(next(iter(workers)), signal.SIGKILL)
+    verdicts = studio.verify_many(games, seconds=2)
+    assert [v.playable for v in verdicts] == [True, True]
+    assert not set(api._pools[2]._processes) & workers
