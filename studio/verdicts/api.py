@@ -119,11 +119,14 @@ def _verify_job(path: str, seconds: float, seed: int, out: Path | None) -> Verdi
         return _failed(path, exc, seed)
 
 
-def _verify_one(env: dict[str, str], *job) -> Verdict:
-    """``_verify_job`` in a worker process, under the caller's environment as it is now
-    (the worker was forked from a server started earlier)."""
+def _verify_one(env: dict[str, str], cwd: str, *job) -> Verdict:
+    """``_verify_job`` in a worker process, under the caller's environment and in the
+    caller's folder as they are now (the worker was forked from a server started earlier;
+    relative paths and the project the sandbox hides both depend on the folder)."""
     os.environ.clear()
     os.environ.update(env)
+    with contextlib.suppress(OSError):
+        os.chdir(cwd)
     return _verify_job(*job)
 
 
@@ -175,9 +178,10 @@ def verify_many(
 
 def _run_all(pool: ProcessPoolExecutor, env: dict[str, str], jobs: list[tuple]) -> list[Verdict]:
     futures = []
+    cwd = os.getcwd()
     try:
         with _caller_script_hidden():  # workers start here when the pool has too few
-            futures = [pool.submit(_verify_one, env, *job) for job in jobs]
+            futures = [pool.submit(_verify_one, env, cwd, *job) for job in jobs]
         return [future.result() for future in futures]
     except BaseException:  # Ctrl-C among them: what has not started never will
         for future in futures:

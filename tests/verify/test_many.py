@@ -36,6 +36,15 @@ def test_a_script_without_a_main_guard_can_verify_many(tmp_path):
     assert "[True, True]" in done.stdout
 
 
+def test_the_workers_work_in_the_callers_folder_as_it_is_now(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert studio.verify_many([GAMES / "good_keyboard.py"] * 2, seconds=2)[0].playable
+    monkeypatch.chdir(GAMES)  # relative paths, and the folder the sandbox hides, follow
+    verdicts = studio.verify_many(["good_keyboard.py", "good_mouse.py"], seconds=2)
+    assert [v.playable for v in verdicts] == [True, True], verdicts[0].summary()
+    assert verdicts[0].path == str(GAMES / "good_keyboard.py")
+
+
 def test_the_workers_see_the_callers_environment_as_it_is_now(monkeypatch):
     games = [GAMES / "good_keyboard.py", GAMES / "no_such_game.py"]
     first = studio.verify_many(games, seconds=3)
