@@ -74,6 +74,7 @@ class PreviewWriter:
         self.duration = max(1, int(frame_ms / PREVIEW_SPEEDUP))
         self.frames: list[Image.Image] = []
         self.scores: list[float] = []
+        self.looks: list[bytes] = []  # the small copies, to tell a still screen
         self.webp: bytes | None = None
         self.streamed = False  # True when the preview was encoded as the frames came
         self._source = frames
@@ -85,8 +86,10 @@ class PreviewWriter:
         without a conversion), and how busy it looks."""
         mode = frame.raw_mode
         image = Image.frombuffer(mode, (frame.width, frame.height), frame.data, "raw", mode, 0, 1)
+        small = image.resize(SCORE_SIZE, Image.NEAREST)
         self.frames.append(image)
-        self.scores.append(image.resize(SCORE_SIZE, Image.NEAREST).entropy())
+        self.scores.append(small.entropy())
+        self.looks.append(small.tobytes())
         return image
 
     def _work(self) -> None:
@@ -126,7 +129,7 @@ class PreviewWriter:
             return {}
         self.out.mkdir(parents=True, exist_ok=True)
         thumb = self.out / "thumb.png"
-        _representative(frames, self.scores).convert("RGB").save(thumb, **THUMB_PNG)
+        _representative(frames, self.scores, self.looks).convert("RGB").save(thumb, **THUMB_PNG)
         if self.webp is not None and not self._thread.is_alive():
             preview = self.out / "preview.webp"
             preview.write_bytes(self.webp)
@@ -135,11 +138,18 @@ class PreviewWriter:
         return {"thumbnail": str(thumb), "preview": str(preview)}
 
 
-def _representative(frames: list[Image.Image], scores: list[float]) -> Image.Image:
-    """The frame with the most going on, from the middle of the run if it can be."""
+def _representative(
+    frames: list[Image.Image], scores: list[float], looks: list[bytes]
+) -> Image.Image:
+    """The frame with the most going on, from the middle of the run if it can be, and from
+    play rather than a still screen (a game-over or pause screen, a shaded last moment):
+    the picture changed both since the frame before and by the frame after."""
     n = len(frames)
     middle = range(n // 5, n * 4 // 5) or range(n)
-    return frames[max(middle, key=lambda i: scores[i] if i < len(scores) else 0.0)]
+    moving = [
+        i for i in middle if 0 < i < len(looks) - 1 and looks[i - 1] != looks[i] != looks[i + 1]
+    ]
+    return frames[max(moving or middle, key=lambda i: scores[i] if i < len(scores) else 0.0)]
 
 
 def _encode(frames: list[Image.Image], out: Path, duration: int) -> Path:

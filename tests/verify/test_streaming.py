@@ -156,3 +156,19 @@ def test_a_sandbox_that_does_not_start_says_what_it_printed(monkeypatch):
     fails = pytest.raises(sandbox.SandboxError, match="did not start: no pygame in here")
     with fails, sandbox.Sandbox(GAME, seconds=3, seed=0) as box:
         box.play()
+
+
+def test_the_thumbnail_shows_play_not_a_busy_still_screen(tmp_path):
+    # 20 frames of play (a moving bar), then a game-over screen that never changes, busier
+    # than any frame of play (noise): the thumbnail is a moment of play all the same.
+    size = (64, 48)
+    play = [_frame(i * 5, size) for i in range(20)]
+    still = Image.effect_noise(size, 90).convert("RGBX").tobytes()
+    frames = [*play, *[still] * 20]
+    stream = [readback.PreviewFrame(i, *size, 40, "RGBX", f) for i, f in enumerate(frames)]
+    paths = artifacts.PreviewWriter(stream, tmp_path, 500.0).finish()
+    with Image.open(paths["thumbnail"]) as thumb:
+        picked = thumb.convert("RGBX").tobytes()
+    assert picked in play[8:19]  # the middle of the run, where the picture moves
+    busiest = max(range(8, 32), key=lambda i: Image.frombytes("RGBX", size, frames[i]).entropy())
+    assert frames[busiest] == still  # which the old pick (the busiest frame) would have been
