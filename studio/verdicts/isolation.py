@@ -167,7 +167,7 @@ def _game_view(game: Path, sandbox: Path) -> tuple[Path, str]:
         or folder == Path("/")
         or folder == Path.cwd().resolve()
         or folder in shared
-        or sandbox.is_relative_to(folder)
+        or sandbox.resolve().is_relative_to(folder)
         or any((folder / m).exists() for m in project_marks)
     )
     return (game, "file only") if private else (folder, "folder read-only")
