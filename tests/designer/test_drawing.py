@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from collections.abc import Iterator
 from typing import Any
 
@@ -137,3 +138,58 @@ def test_title_and_game_over_paint_only_what_changes_yet_match_a_full_redraw(
         assert pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(expected, "RGB")
     assert game.state == "over"
     assert max(painted) < screen.get_width() * screen.get_height() / 4
+
+
+BOARD_GAMES = [
+    "a game that mixes Tetris and Bejeweled",
+    "a bejeweled style match-3",
+    "2048",
+    "minesweeper",
+    "memory card matching",
+]
+
+
+@pytest.mark.parametrize("prompt", BOARD_GAMES)
+@pytest.mark.parametrize("seed", [0, 5])
+def test_board_play_paints_the_board_and_marks_yet_matches_a_full_redraw(
+    prompt: str, seed: int, display: None
+) -> None:
+    space: dict[str, Any] = {"__name__": "designer_game"}
+    exec(compile(make_game(prompt, seed).code, "<game>", "exec"), space)  # noqa: S102
+    screen = pygame.display.set_mode((space["SCREEN_W"], space["SCREEN_H"]))
+    game = space["Game"]()
+    game.start()
+    rng = random.Random(seed)
+    keys = [pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_SPACE]
+    window = screen.get_width() * screen.get_height()
+    painted, frames = 0, 0
+    for frame in range(480):
+        if frame % 5 == 0:
+            game.handle_key(rng.choice(keys))
+        if frame % 9 == 0:
+            board = game.board
+            cell = board.cell_rect(rng.randrange(board.rows), rng.randrange(board.cols))
+            game.handle_click(cell.center, 1)
+        game.update(1 / 60)
+        if game.state != "play":
+            game.start()  # the game over screen has a test of its own
+            continue
+        restored = game.play_dirty  # what this frame paints again (None: everything)
+        settled = game.board.painted
+        game.draw(screen)
+        if game.state != "play":
+            continue
+        if restored is not None:
+            frames += 1
+            painted += sum(r.width * r.height for r in restored)
+            if game.board.painted != settled:
+                painted += game.board.outer.width * game.board.outer.height
+        kept = game.play_dirty
+        game.play_dirty = None
+        fresh = pygame.Surface(screen.get_size(), 0, screen)
+        fresh.fill((255, 0, 255))
+        game.draw(fresh)
+        game.play_dirty = kept
+        assert pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(fresh, "RGB"), frame
+    assert frames > 300
+    assert painted / frames < window * 0.3  # a full window each frame before
