@@ -8,8 +8,8 @@
    to one core (the studio's own work on it too). Parallel efficiency = sum of the times
    alone / (cores * t_N); target at least 85% on 2 cores.
 
-   For scale, the same figure for the same games played bare (no sandbox, no verifier):
-   what this machine's two cores give two pygame games drawing at once.
+   For scale, the same figure, in the same rounds, for the same games played bare (no
+   sandbox, no verifier): what this machine's cores give pygame games drawing at once.
 
 The jobs of a figure are timed in turn, round after round (bare, verdict, bare, ...), and a
 figure is the median over the rounds of what each round gives, so that it compares jobs run
@@ -117,12 +117,15 @@ for frame in range(1800):
 
 
 def at_most(commands: list[list[str]], at_once: int, env: dict[str, str]) -> None:
-    """Run the commands, ``at_once`` at a time."""
-    waiting, running = list(commands), []
+    """Run the commands, ``at_once`` at a time: the next starts when any one ends."""
+    waiting, running = list(commands), {}
     while waiting or running:
         while waiting and len(running) < at_once:
-            running.append(subprocess.Popen(waiting.pop(0), env=env))
-        running.pop(0).wait()
+            proc = subprocess.Popen(waiting.pop(0), env=env)
+            running[proc.pid] = proc
+        pid, status = os.wait()
+        if pid in running:
+            running.pop(pid).returncode = os.waitstatus_to_exitcode(status)
 
 
 def main() -> None:
@@ -169,23 +172,34 @@ def main() -> None:
                 print(f"  {other.name} ({name}): {f:.3f} s, {r:.2f}x")
 
         # each of the N alone (they are not equally heavy), pinned to one core, and the N
-        # together on all cores, measured in turn like the ratio above
-        jobs = [lambda g=g: studio.verify(g, parallel=False) for g in games[: args.n]]
+        # together on all cores, measured in turn like the ratio above; in the same rounds,
+        # the same games played bare, alone and together, as the machine's own figure
+        n = args.n
+        jobs = [lambda g=g: studio.verify(g, parallel=False) for g in games[:n]]
         with one_core():
             studio.verify(games[0], parallel=False)
         pinned = [lambda job=job: _on_one_core(job) for job in jobs]
-        table = rounds([*pinned, lambda: studio.verify_many(games[: args.n])], args.repeat)
-        *alone, many = medians(table)
-        eff = statistics.median(sum(row[:-1]) / (cores * row[-1]) for row in table)
+        verdicts = [*pinned, lambda: studio.verify_many(games[:n])]
+        plays = [[sys.executable, "-c", BARE_PLAY, str(g)] for g in games[:n]]
+        played = [lambda c=c: _on_one_core(lambda: at_most([c], 1, env)) for c in plays]
+        played.append(lambda: at_most(plays, cores, env))
+        control = args.game is None  # bare play needs a designer game's Game class
+        table = rounds(verdicts + (played if control else []), args.repeat)
+        *alone, many = medians([row[: n + 1] for row in table])
+        effs = [sum(row[:n]) / (cores * row[n]) for row in table]
         print(f"each verdict alone on one core: {', '.join(f'{t:.3f}' for t in alone)} s")
-        print(f"{args.n} verdicts in parallel:  {many:.3f} s on {cores} cores")
-        print(f"parallel efficiency:      {eff:.0%}  (target >= 85%; median over the rounds)")
-        if args.game is None:
-            plays = [[sys.executable, "-c", BARE_PLAY, str(g)] for g in games[: args.n]]
-            pinned = [lambda c=c: _on_one_core(lambda: at_most([c], 1, env)) for c in plays]
-            table = rounds([*pinned, lambda: at_most(plays, cores, env)], args.repeat)
-            bare_eff = statistics.median(sum(row[:-1]) / (cores * row[-1]) for row in table)
-            print(f"  the same games played bare (no sandbox, no verifier): {bare_eff:.0%}")
+        print(f"{n} verdicts in parallel:  {many:.3f} s on {cores} cores")
+        print(f"parallel efficiency:      {statistics.median(effs):.0%}  (target >= 85%; median)")
+        if control:
+            bare = [sum(row[n + 1 : -1]) / (cores * row[-1]) for row in table]
+            print(
+                f"  the same games played bare (no sandbox, no verifier), same rounds: "
+                f"{statistics.median(bare):.0%}"
+            )
+            print(
+                f"  single rounds: verifier {min(effs):.0%}-{max(effs):.0%}, "
+                f"bare {min(bare):.0%}-{max(bare):.0%}"
+            )
 
 
 if __name__ == "__main__":
