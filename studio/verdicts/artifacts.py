@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageChops
 
 from studio.verdicts.readback import PreviewFrame
 
@@ -22,6 +22,9 @@ FINISH_SECONDS = 10.0  # at most this long for the last frames once the runs are
 WEBP = {"quality": 60, "method": 0, "kmin": 0, "kmax": 0}  # no key frames: 2.5x faster
 THUMB_PNG = {"compress_level": 1}
 SCORE_SIZE = (64, 64)  # how busy a frame looks (its entropy) is judged on a copy this small
+#: A frame of play changes part of the picture; a screen that comes or goes (game over, a
+#: new game, a shade over everything) changes nearly all of it.
+LOCAL_CHANGE = 0.5
 
 
 class _StreamEnded(Exception):
@@ -74,7 +77,8 @@ class PreviewWriter:
         self.duration = max(1, int(frame_ms / PREVIEW_SPEEDUP))
         self.frames: list[Image.Image] = []
         self.scores: list[float] = []
-        self.looks: list[bytes] = []  # the small copies, to tell a still screen
+        self.changes: list[float] = []  # the share of each frame's pixels the one before lacked
+        self._last_look: Image.Image | None = None
         self.webp: bytes | None = None
         self.streamed = False  # True when the preview was encoded as the frames came
         self._source = frames
@@ -89,7 +93,9 @@ class PreviewWriter:
         small = image.resize(SCORE_SIZE, Image.NEAREST)
         self.frames.append(image)
         self.scores.append(small.entropy())
-        self.looks.append(small.tobytes())
+        look = small.convert("RGB")
+        self.changes.append(_changed(self._last_look, look))
+        self._last_look = look
         return image
 
     def _work(self) -> None:
@@ -129,7 +135,7 @@ class PreviewWriter:
             return {}
         self.out.mkdir(parents=True, exist_ok=True)
         thumb = self.out / "thumb.png"
-        _representative(frames, self.scores, self.looks).convert("RGB").save(thumb, **THUMB_PNG)
+        _representative(frames, self.scores, self.changes).convert("RGB").save(thumb, **THUMB_PNG)
         if self.webp is not None and not self._thread.is_alive():
             preview = self.out / "preview.webp"
             preview.write_bytes(self.webp)
@@ -138,17 +144,27 @@ class PreviewWriter:
         return {"thumbnail": str(thumb), "preview": str(preview)}
 
 
+def _changed(before: Image.Image | None, after: Image.Image) -> float:
+    """The share of pixels that differ between two small copies (all of them after none)."""
+    if before is None:
+        return 1.0
+    histogram = ImageChops.difference(before, after).convert("L").histogram()
+    return 1.0 - histogram[0] / (after.width * after.height)
+
+
 def _representative(
-    frames: list[Image.Image], scores: list[float], looks: list[bytes]
+    frames: list[Image.Image], scores: list[float], changes: list[float]
 ) -> Image.Image:
     """The frame with the most going on, from the middle of the run if it can be, and from
-    play rather than a still screen (a game-over or pause screen, a shaded last moment):
-    the picture changed both since the frame before and by the frame after."""
+    play rather than a still screen or one that comes or goes (game over, a new game): the
+    picture changed in part, not in whole, both since the frame before and by the next."""
     n = len(frames)
     middle = range(n // 5, n * 4 // 5) or range(n)
-    moving = [
-        i for i in middle if 0 < i < len(looks) - 1 and looks[i - 1] != looks[i] != looks[i + 1]
-    ]
+
+    def in_play(i: int) -> bool:
+        return i + 1 < len(changes) and all(0 < c <= LOCAL_CHANGE for c in changes[i : i + 2])
+
+    moving = [i for i in middle if in_play(i)]
     return frames[max(moving or middle, key=lambda i: scores[i] if i < len(scores) else 0.0)]
 
 

@@ -172,3 +172,23 @@ def test_the_thumbnail_shows_play_not_a_busy_still_screen(tmp_path):
     assert picked in play[8:19]  # the middle of the run, where the picture moves
     busiest = max(range(8, 32), key=lambda i: Image.frombytes("RGBX", size, frames[i]).entropy())
     assert frames[busiest] == still  # which the old pick (the busiest frame) would have been
+
+
+def test_the_thumbnail_skips_a_game_over_that_comes_and_goes(tmp_path):
+    # The random player loses and starts again: play, a game-over screen over all of the
+    # picture (busier than play), the same with one more line of text, then a new game.
+    # The second game-over frame differs from both neighbours, yet it is not a moment of play.
+    size = (64, 48)
+    play = [_frame(i * 5, size) for i in range(30)]
+    over = Image.effect_noise(size, 90).convert("RGB")
+    again = over.copy()
+    again.paste((255, 255, 255), (10, 40, 54, 44))
+    shown = [over.convert("RGBX").tobytes(), again.convert("RGBX").tobytes()]
+    frames = [*play[:15], *shown, *play[15:]]
+    stream = [readback.PreviewFrame(i, *size, 32, "RGBX", f) for i, f in enumerate(frames)]
+    writer = artifacts.PreviewWriter(stream, tmp_path, 500.0)
+    paths = writer.finish()
+    with Image.open(paths["thumbnail"]) as thumb:
+        picked = thumb.convert("RGBX").tobytes()
+    assert picked in play
+    assert max(range(6, 25), key=lambda i: writer.scores[i]) in (15, 16)  # the old pick
