@@ -51,15 +51,6 @@ def typical_games(n: int, folder: Path) -> list[Path]:
     return paths
 
 
-def timed(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def rounds(fns: list, repeat: int) -> list[list[float]]:
     """The times of several jobs run in turn, ``repeat`` rounds of all of them: a figure
     made of one round's times compares jobs that ran moments apart, on the same machine
