@@ -161,6 +161,8 @@ def test_play_paints_only_what_changed_yet_matches_a_full_redraw(
     screen = pygame.display.set_mode((space["SCREEN_W"], space["SCREEN_H"]))
     held = HeldKeys()
     monkeypatch.setattr(pygame.key, "get_pressed", lambda: held)
+    random.seed(95)  # the game's own randomness, fixed whatever ran before (95: a rock
+    # clipped by the window's edge, where a polygon's outline does not bound its fill)
     game = space["Game"]()
     game.start()
     rng = random.Random(3)
@@ -201,5 +203,4 @@ def test_play_paints_only_what_changed_yet_matches_a_full_redraw(
         game.play_dirty = kept
         assert pygame.image.tobytes(screen, "RGB") == pygame.image.tobytes(fresh, "RGB"), frame
     assert frames > 200
-    print("RATIO", prompt, round(painted / frames / (width * height), 3))
     assert painted / frames < width * height * 0.5  # a full window each frame before
