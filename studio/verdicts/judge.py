@@ -25,6 +25,21 @@ FIRST_INPUT_MS = 500.0  # the player's first key (see sandbox/player.py)
 MIN_PLAY_SECONDS = 2.0  # a game that ends itself sooner, or before input mattered, exits early
 BLANK_SHARE = 0.1  # less than this share of non-blank samples is a blank screen
 ERROR_FLAGS = {"import_error", "missing_asset", "memory_limit", "syntax_error", "forbidden"}
+SIGSYS = 31  # the run's seccomp wall ended it: it tried to start or trace a process
+TAMPERED = 94  # the run's guard ended it: its report channel was closed or replaced
+#: How a run that the sandbox's own walls ended is reported (``forbidden``).
+WALL_ENDINGS = {
+    ("signal", SIGSYS): "starting or tracing a process (the seccomp wall ended the run)",
+    ("code", TAMPERED): "closing or replacing the sandbox's report channel (the guard ended "
+    "the run)",
+}
+
+
+def wall_ending(raw: RawRun) -> str | None:
+    """What a run did that made the sandbox's walls end it, if they did."""
+    if raw.result is not None or not raw.exit:
+        return None
+    return next((t for (k, v), t in WALL_ENDINGS.items() if raw.exit.get(k) == v), None)
 
 
 def _is_blank(sample: bytes) -> bool:
@@ -71,7 +86,8 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
         m.motion = round(_motion(samples), 5)
     m.ticks = int(r.get("ticks", 0))
     m.events_sent = int(r.get("events_sent", 0))
-    m.output_bytes = int(r.get("output_bytes", 0))
+    counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written
+    m.output_bytes = max(int(r.get("output_bytes", 0)), counted if type(counted) is int else 0)
     m.output = raw.output[:2000]
     m.forbidden = [str(f)[:300] for f in (r.get("forbidden") or raw.forbidden)][:20]
     err = r.get("error")
@@ -83,6 +99,20 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
             raw.name,
         )
     return m
+
+
+def _walls_into(isolation: dict, raws: list[RawRun]) -> None:
+    """The walls every run put up for itself (Landlock, seccomp), and any it could not."""
+    held: list[str] | None = None
+    for raw in raws:
+        r = raw.result or {}
+        if isinstance(r.get("walls"), list):
+            mine = [str(w) for w in r["walls"]]
+            held = mine if held is None else [w for w in held if w in mine]
+        for note in r.get("walls_missing") or []:
+            if str(note) not in isolation["notes"]:
+                isolation["notes"].append(str(note)[:200])
+    isolation["run_walls"] = held or []
 
 
 def _divergence(a: list[bytes], b: list[bytes]) -> Divergence:
@@ -161,13 +191,20 @@ def judge(
         return v
 
     v.isolation = box.isolation.to_dict()
+    _walls_into(v.isolation, box.runs)
     runs = [_metrics(raw, raw.name == "input") for raw in box.runs]
     v.runs = runs
     inp = runs[0]
     idle = runs[1] if len(runs) > 1 else None  # runs[2], if any, is the short idle check
+    walled = False
     for raw, m in zip(box.runs, runs, strict=True):
-        forbidden += [f"{m.name} run: {f}" for f in m.forbidden]
-        if m.stop_reason in ("hang", "too_slow") or m.stop_reason.startswith("killed"):
+        forbidden += [f"{m.name} run: {f}" for f in dict.fromkeys(m.forbidden)]
+        ending = wall_ending(raw)
+        if ending:
+            walled = True
+            m.stop_reason = "ended by the sandbox"
+            forbidden.append(f"{m.name} run: {ending}")
+        elif m.stop_reason in ("hang", "too_slow") or m.stop_reason.startswith("killed"):
             flags.add("hang")
         if m.error and m.stop_reason == "crash":
             kind = str(((raw.result or {}).get("error") or {}).get("kind", "crash"))
@@ -193,12 +230,14 @@ def judge(
         played = d.first_seconds is not None and d.first_seconds < inp.game_seconds
         if inp.game_seconds < MIN_PLAY_SECONDS or not played:
             flags.add("exits_early")
-    if inp.frames == 0 or inp.non_blank_share < BLANK_SHARE:
+    if walled:  # what it showed before the sandbox ended it proves nothing more
+        pass
+    elif inp.frames == 0 or inp.non_blank_share < BLANK_SHARE:
         if not flags & {"crash", "hang", "exits_early", "import_error", "missing_asset"}:
             flags.add("blank_screen")
     elif inp.distinct_frames <= 1:
         flags.add("frozen")
-    quiet = flags & {"blank_screen", "crash", "hang"}
+    quiet = flags & {"blank_screen", "crash", "hang"} or walled
     if idle is not None and not quiet and inp.samples > 0:
         if d.first_seconds is None:
             flags.add("ignores_input")

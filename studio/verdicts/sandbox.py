@@ -45,7 +45,7 @@ HANG_SECONDS = 3.0
 #: game is not deterministic and the input/no-input comparison proves nothing.
 CHECK_SECONDS = 3.0
 OUTPUT_CAP = 1_000_000
-MODULES = ("runner", "guard", "vclock", "player", "capture")
+MODULES = ("runner", "guard", "vclock", "player", "capture", "walls")
 RUNS = (("input", True, None), ("idle", False, None), ("idle-check", False, CHECK_SECONDS))
 #: What python runs: the runner is imported (so it loads from its compiled file, like the
 #: rest) rather than run as a script.
@@ -225,6 +225,7 @@ class Sandbox:
             "protected": _protected(),
             "allowed": allowed,
             "sys_path": [isolation.pygame_site()],
+            "libraries": isolation.wall_libraries(),
             "status_fd": status_w,
             "preview_fd": None,
         }
@@ -367,6 +368,8 @@ class Sandbox:
                 _live.discard(self.proc)
             self.proc = None
         if self.isolation is not None:  # a uid it claimed (if any) is free again
+            if self.isolation.mode == "fallback":  # no pid namespace took its processes
+                isolation.kill_uid(self.isolation.uid)
             isolation.release_uid(self.isolation.uid)
             self.isolation = None
         if self.preview_stream is not None:

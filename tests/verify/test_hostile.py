@@ -24,7 +24,15 @@ from pathlib import Path
 import pytest
 
 import studio
+from studio.verdicts import isolation
 from studio.verdicts.report import SOFT_FLAGS, Verdict
+
+if os.environ.get("STUDIO_ISOLATION") == "fallback" and not isolation.fallback_drops_root():
+    pytest.skip(
+        "the fallback refuses to run games as root with this Python "
+        "(test_the_fallback_never_runs_a_game_as_root)",
+        allow_module_level=True,
+    )
 
 SECONDS = 5.0
 HOSTILE = [
@@ -39,11 +47,16 @@ HOSTILE = [
     "read_project_secret",  # the .env of the project the game sits in
     "delete",  # os.remove, Path.unlink, shutil.rmtree, os.replace of files not its own
     "catches_permission",  # writes outside, catches PermissionError, carries on
+    "spawn_fork_exec",  # _posixsubprocess.fork_exec by a computed name, in a new session
+    "stack_walk",  # walks the stack to the guard and switches it off, then escapes
+    "read_keys_file",  # the studio's keys file, by open() and by pygame.image.load (C)
 ]
 WITH_MARKERS = ["write_outside", "spawn_subprocess", "os_system", "fork", "obfuscated"]
-WITH_MARKERS += ["catches_permission"]
+WITH_MARKERS += ["catches_permission", "spawn_fork_exec", "stack_walk"]
 NETWORK = ["network_socket", "network_urllib"]
-SECRETS = ["read_home_secret", "read_project_secret"]
+SECRETS = ["read_home_secret", "read_project_secret", "read_keys_file"]
+#: Games whose runs the sandbox's walls end at the attempt (no game goes on after it).
+ENDED = ["spawn_fork_exec"]
 
 
 @dataclass
@@ -86,6 +99,8 @@ def hostile(verify_env, games_dir, tmp_path_factory) -> Iterator[dict[str, Setup
     (project / "pyproject.toml").write_text('[project]\nname = "mine"\n')
     loose = base / "games"  # a plain folder of downloaded games
     loose.mkdir()
+    studio_home = base / "studio-home"  # the studio's own folder, with its keys file
+    studio_home.mkdir()
     setups: dict[str, Setup] = {}
     for name in HOSTILE:
         token = uuid.uuid4().hex
@@ -118,6 +133,10 @@ def hostile(verify_env, games_dir, tmp_path_factory) -> Iterator[dict[str, Setup
             s.secret = f"studio-secret-project-{uuid.uuid4().hex}"
             (project / ".env").write_text(f"API_TOKEN={s.secret}\n")
             values["SECRET_PROJECT"] = str(project / ".env")
+        if name == "read_keys_file":
+            s.secret = f"studio-secret-key-{uuid.uuid4().hex}"
+            (studio_home / "keys.json").write_text(json.dumps({"openai": s.secret}))
+            values["SECRET_KEYS"] = str(studio_home / "keys.json")
         template = (games_dir / "hostile" / f"{name}.py").read_text()
         s.path.write_text(_fill(template, values))
         setups[name] = s
@@ -125,6 +144,7 @@ def hostile(verify_env, games_dir, tmp_path_factory) -> Iterator[dict[str, Setup
     out_root = base / "out"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("HOME", str(home))
+        mp.setenv("STUDIO_HOME", str(studio_home))
         mp.chdir(project)  # as when a person runs `studio test` inside their project
         verdicts = studio.verify_many(
             [s.path for s in setups.values()], seconds=SECONDS, seed=0, out_root=out_root
@@ -164,7 +184,7 @@ def test_forbidden_is_reported_and_the_only_reason(hostile, name: str) -> None:
     assert blocking == {"forbidden"}, _excerpt(v)
 
 
-@pytest.mark.parametrize("name", HOSTILE)
+@pytest.mark.parametrize("name", [n for n in HOSTILE if n not in ENDED])
 def test_refused_at_run_time_and_the_game_carried_on(hostile, name: str) -> None:
     """The runs happened (static findings alone do not stop them), the attempt was
     reported from inside the run, and the game went on to the end of its time."""
@@ -231,3 +251,32 @@ def test_no_process_outlives_the_verdict(hostile, lingering, name: str) -> None:
         except (ProcessLookupError, PermissionError):
             pass
     assert not left, left
+
+
+@pytest.mark.parametrize("name", ENDED)
+def test_a_run_the_walls_ended_says_why(hostile, name: str) -> None:
+    """A spawn by a door the guard does not watch is stopped by the run's seccomp wall; the
+    run ends there and the verdict says what it tried (not a hang, not a crash)."""
+    v = hostile[name].verdict
+    assert v is not None and v.runs, _excerpt(v)
+    walled = [f for f in v.forbidden if "starting or tracing a process" in f]
+    assert walled, _excerpt(v)
+    assert all(run.stop_reason == "ended by the sandbox" for run in v.runs), _excerpt(v)
+    assert {f for f in v.flags if f not in SOFT_FLAGS} == {"forbidden"}, _excerpt(v)
+
+
+def test_the_guard_cannot_be_switched_off_from_the_game(hostile) -> None:
+    """Every attempt after the game walked the stack is refused and reported by the run."""
+    v = hostile["stack_walk"].verdict
+    assert v is not None
+    for run in v.runs:  # reported by each run itself, not only by the static checks
+        text = " ".join(run.forbidden)
+        assert "writing outside its directory" in text, _excerpt(v)
+        assert "spawning a process" in text, _excerpt(v)
+
+
+def test_a_native_read_is_reported_too(hostile) -> None:
+    v = hostile["read_keys_file"].verdict
+    assert v is not None
+    reads = [f for f in v.forbidden if "keys.json" in f and "reading files outside" in f]
+    assert reads, _excerpt(v)

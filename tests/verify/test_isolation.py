@@ -18,7 +18,11 @@ from studio.verdicts import isolation
 
 PROBE = """
     import json, os, pygame
-    seen = {"uid": os.getuid(), "root": sorted(os.listdir("/")),
+    try:
+        top = sorted(os.listdir("/"))
+    except PermissionError:  # the run's Landlock wall: only what it needs is readable
+        top = "refused"
+    seen = {"uid": os.getuid(), "root": top,
             "project": os.path.exists(PROJECT), "home": os.path.exists(HOME_SECRET)}
     print("PROBE" + json.dumps(seen))
     pygame.init()
@@ -67,7 +71,7 @@ def test_bubblewrap_hides_the_project_and_home_and_drops_root(tmp_path):
     assert not seen["project"] and not seen["home"]
     needed = {Path(d).parts[1] for d in isolation.python_dirs()} | {Path(tmp_path).parts[1]}
     system = {"bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc", "proc", "dev", "tmp"}
-    assert set(seen["root"]) <= system | needed
+    assert seen["root"] == "refused" or set(seen["root"]) <= system | needed
     if os.geteuid() == 0:
         assert seen["uid"] != 0 and verdict.isolation["uid"] == seen["uid"]
 
@@ -98,6 +102,30 @@ def test_a_game_lying_in_the_shared_temp_folder_sees_only_itself():
     assert json.loads(line[5:])["project"] is False
 
 
+FALLBACK_AS_ROOT = pytest.mark.skipif(
+    not isolation.fallback_drops_root(),
+    reason="as root with a Python other users cannot read, the fallback refuses to run games "
+    "(test_the_fallback_never_runs_a_game_as_root)",
+)
+
+
+def test_the_fallback_never_runs_a_game_as_root(tmp_path, monkeypatch):
+    """As root, the fallback drops to a uid of its own, or refuses and names the fix."""
+    monkeypatch.setenv("STUDIO_ISOLATION", "fallback")
+    game = tmp_path / "probe" / "game.py"
+    game.parent.mkdir()
+    game.write_text(f"PROJECT = HOME_SECRET = {str(tmp_path)!r}\n" + textwrap.dedent(PROBE))
+    if not isolation.fallback_drops_root():
+        with pytest.raises(studio.errors.SandboxError, match="refusing to run a game as root"):
+            studio.verify(game, seconds=2)
+        return
+    verdict = studio.verify(game, seconds=2)
+    line = next(x for x in verdict.runs[0].output.splitlines() if x.startswith("PROBE"))
+    assert json.loads(line[5:])["uid"] != 0, verdict.summary()
+    assert verdict.isolation["uid"] != 0 and verdict.playable, verdict.summary()
+
+
+@FALLBACK_AS_ROOT
 def test_the_fallback_still_refuses_and_reports(tmp_path, monkeypatch):
     monkeypatch.setenv("STUDIO_ISOLATION", "fallback")
     victim = tmp_path / "victim.txt"

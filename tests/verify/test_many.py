@@ -10,8 +10,11 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 import studio
-from studio.verdicts import api
+from studio.errors import SandboxError
+from studio.verdicts import api, isolation
 
 GAMES = Path(__file__).parent / "games"
 
@@ -49,6 +52,10 @@ def test_the_workers_see_the_callers_environment_as_it_is_now(monkeypatch):
     games = [GAMES / "good_keyboard.py", GAMES / "no_such_game.py"]
     first = studio.verify_many(games, seconds=3)
     monkeypatch.setenv("STUDIO_ISOLATION", "fallback")
+    if not isolation.fallback_drops_root():  # the workers saw it: they refuse as it says
+        with pytest.raises(SandboxError, match="refusing to run a game as root"):
+            studio.verify_many(games, seconds=3)
+        return
     second = studio.verify_many(games, seconds=3)
     assert first[0].playable and second[0].playable
     assert second[0].isolation["mode"] == "fallback"
