@@ -247,7 +247,8 @@ def test_narrow_controls_are_found_whatever_the_seed(verify_env, games_dir) -> N
 
 
 def _studio(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("studio")
+    beside = Path(sys.executable).parent / "studio"  # this environment's, not PATH's first
+    exe = str(beside) if beside.is_file() else shutil.which("studio")
     cmd = [exe] if exe else [sys.executable, "-c", "from studio.cli import main; main()"]
     return subprocess.run(
         [*cmd, *args], capture_output=True, text=True, timeout=120, cwd=cwd, check=False
