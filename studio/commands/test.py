@@ -59,7 +59,11 @@ def _show(verdict: Verdict, console: Console) -> None:
     iso = verdict.isolation
     if iso:
         spaces = ", ".join(iso.get("namespaces", [])) or "none"
-        console.print(f"isolation: {iso.get('mode')} (uid {iso.get('uid')}; namespaces: {spaces})")
+        walls = ", ".join(iso.get("run_walls", [])) or "none"
+        console.print(
+            f"isolation: {iso.get('mode')} (uid {iso.get('uid')}; namespaces: {spaces}; "
+            f"walls in each run: {walls})"
+        )
         for note in iso.get("notes", []):
             console.print(f"  note: {note}")
     for kind, path in verdict.artifacts.items():
