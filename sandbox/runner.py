@@ -260,6 +260,7 @@ def main(config_path: str) -> None:
     sys.path.extend(p for p in cfg.get("sys_path", []) if p not in sys.path)
     import pygame
 
+    walls.prepare(cfg.get("libraries") or {})
     order = _read_order()  # the studio checked the source meanwhile
     if not order.get("play"):
         os._exit(0)
@@ -276,7 +277,6 @@ def main(config_path: str) -> None:
             importlib.import_module(name)
         except Exception:
             pass
-    walls.prepare(cfg.get("libraries") or {})
     log_fd = os.open(
         os.path.join(cfg["work"], "results", "setup-forbidden.log"),
         os.O_WRONLY | os.O_CREAT | os.O_APPEND,
