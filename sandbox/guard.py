@@ -79,6 +79,10 @@ SYSTEM_READ = (
     "/dev/urandom",
     "/dev/random",
 )
+#: How a run notes a read of a missing file outside what it may read: not refused (the
+#: system answers that it is missing), but the studio checks whether the file exists on
+#: its side (bubblewrap shows the game none of the user's files) and reports it if so.
+MISSING_READ = "?missing-read "
 #: A run's exit code when its report channel was closed or replaced under it.
 TAMPERED = 94
 LOG_CAP = 64 * 1024
@@ -255,20 +259,35 @@ def _inside(path: str, roots: tuple[str, ...]) -> bool:
     return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
 
 
-def lock_run(workdir: str, allowed: list[str], log_fd: int) -> None:
-    """Retire nothing, add everything: a run's hooks, from now until the run ends. Reads
-    are allowed in ``allowed`` and the system's folders; writes and deletions only in
-    ``workdir``; no spawning, network or native code. Every refusal is written to
-    ``log_fd`` before the game sees a PermissionError."""
+def lock_run(workdir: str, allowed: list[str], protected: list[str], log_fd: int) -> None:
+    """A run's hooks, from now until the run ends. Reads are allowed in ``allowed`` and
+    the system's folders; elsewhere a read of something that exists, or of anything in
+    ``protected`` (the user's home, the project: places bubblewrap does not even mount), is
+    refused; a read of a missing file elsewhere fails as the system says (a high-score file
+    not made yet is no attack). Writes and deletions only in ``workdir``; no spawning,
+    network or native code. Every refusal is written to ``log_fd`` before the game sees a
+    PermissionError."""
     work = os.path.realpath(workdir)
     readable = tuple(os.path.realpath(p) for p in (*allowed, *SYSTEM_READ) if p)
+    secret = tuple(os.path.realpath(p) for p in protected if p)
+    lstat = os.lstat
+
+    def exists(path: str) -> bool:  # or hidden from this uid: a read there is an attempt
+        try:
+            lstat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            return False
+        except OSError:
+            return True
+        return True
+
     st = os.fstat(log_fd)
     log_id = (st.st_dev, st.st_ino)
     getcwd, realpath, join = os.getcwd, os.path.realpath, os.path.join
     write, fstat, lseek, exit_now = os.write, os.fstat, os.lseek, os._exit
     me = os.getpid()
 
-    def refuse(what: str) -> None:
+    def note(line: str) -> None:
         try:
             same = (fstat(log_fd).st_dev, fstat(log_fd).st_ino) == log_id
         except OSError:
@@ -276,7 +295,10 @@ def lock_run(workdir: str, allowed: list[str], log_fd: int) -> None:
         if not same:  # the report channel was closed or replaced: end the run
             exit_now(TAMPERED)
         if lseek(log_fd, 0, os.SEEK_CUR) < LOG_CAP:
-            write(log_fd, (what.replace("\n", " ")[:400] + "\n").encode("utf-8", "replace"))
+            write(log_fd, (line.replace("\n", " ")[:400] + "\n").encode("utf-8", "replace"))
+
+    def refuse(what: str) -> None:
+        note(what)
         raise PermissionError(f"sandbox: {what} is forbidden")
 
     def full(raw: object) -> str | None:
@@ -301,8 +323,11 @@ def lock_run(workdir: str, allowed: list[str], log_fd: int) -> None:
             writing = bool(_number(flags) & WRITE_FLAGS)
         if writing and not may_write(path):
             refuse(f"writing outside its directory ({path})")
-        if not writing and not _inside(path, readable) and not may_write(path):
+        if writing or _inside(path, readable) or may_write(path):
+            return
+        if _inside(path, secret) or exists(path):
             refuse(f"reading files outside its folder and the libraries it needs ({path})")
+        note(MISSING_READ + path)
 
     def hook(event: str, args: tuple) -> None:
         if event == "open":

@@ -133,7 +133,7 @@ class Run:
         log_fd = self.open("forbidden.log")
         # every file this run writes is open: now the walls, then the guard's own hooks
         self.walls = walls.put_up([*cfg["allowed"]], [self.play_dir])
-        guard.lock_run(self.play_dir, cfg["allowed"], log_fd)
+        guard.lock_run(self.play_dir, cfg["allowed"], cfg["protected"], log_fd)
         guard.watch_native_files(pg)
         os.chdir(self.play_dir)
 

@@ -8,6 +8,8 @@ forbidden. ``cpu_hog`` and ``output_flood`` lower the score but do not reject.
 
 from __future__ import annotations
 
+import os
+
 from PIL import Image, ImageChops, ImageStat
 
 from studio.verdicts.report import (
@@ -33,6 +35,24 @@ WALL_ENDINGS = {
     ("code", TAMPERED): "closing or replacing the sandbox's report channel (the guard ended "
     "the run)",
 }
+
+
+MISSING_READ = "?missing-read "  # sandbox/guard.py: a read of a file missing in the run
+
+
+def _attempts(lines: list[str]) -> list[str]:
+    """A run's reported attempts. A read of a file the run could not see counts when the
+    file exists here, on the studio's side (bubblewrap shows the game none of the user's
+    files); one that exists nowhere is a game looking for a file it has not made yet."""
+    out = []
+    for line in dict.fromkeys(str(x)[:300] for x in lines):
+        if line.startswith(MISSING_READ):
+            path = line[len(MISSING_READ) :]
+            if path.startswith("/") and os.path.lexists(path):
+                out.append(f"reading files outside its folder and the libraries it needs ({path})")
+        else:
+            out.append(line)
+    return list(dict.fromkeys(out))
 
 
 def wall_ending(raw: RawRun) -> str | None:
@@ -89,7 +109,7 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written
     m.output_bytes = max(int(r.get("output_bytes", 0)), counted if type(counted) is int else 0)
     m.output = raw.output[:2000]
-    m.forbidden = [str(f)[:300] for f in (r.get("forbidden") or raw.forbidden)][:20]
+    m.forbidden = _attempts(r.get("forbidden") or raw.forbidden)[:20]
     err = r.get("error")
     if isinstance(err, dict):
         m.error = ErrorInfo(
@@ -198,7 +218,7 @@ def judge(
     idle = runs[1] if len(runs) > 1 else None  # runs[2], if any, is the short idle check
     walled = False
     for raw, m in zip(box.runs, runs, strict=True):
-        forbidden += [f"{m.name} run: {f}" for f in dict.fromkeys(m.forbidden)]
+        forbidden += [f"{m.name} run: {f}" for f in m.forbidden]
         ending = wall_ending(raw)
         if ending:
             walled = True

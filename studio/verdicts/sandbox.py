@@ -116,9 +116,13 @@ def _sandbox_code(dest: Path) -> None:
 
 
 def _protected() -> list[str]:
-    """What the game may not read: the user's home, the project, other homes, secrets.
-    (Folders the game needs, such as python's, are allowed even inside these.)"""
+    """Where a read is reported even when nothing is there to read (bubblewrap does not
+    mount them): the user's home, the project, other homes, the studio's own folder (its
+    keys), secrets. (Folders the game needs, such as python's, are allowed even inside.)"""
+    from studio.paths import user_dir
+
     candidates = [str(Path.home()), os.getcwd(), "/root", "/home", "/etc/shadow", "/etc/ssh"]
+    candidates.append(str(user_dir()))
     out = []
     for c in map(os.path.realpath, candidates):
         if c != "/" and not "/usr/".startswith(c + "/") and c not in out:

@@ -116,3 +116,22 @@ def test_each_run_reports_the_walls_it_put_up(tmp_path):
     missing = [n for n in v.isolation["notes"] if n.startswith(("no ", "Landlock", "seccomp"))]
     # both hold on a current Linux; where one cannot, the verdict says why
     assert set(walls) == {"landlock", "seccomp"} or missing, v.isolation
+
+
+def test_a_missing_high_score_file_is_no_attempt(tmp_path):
+    # Real games read a score file that is not made yet and catch FileNotFoundError: the
+    # system must say "missing", and nothing is reported, in every mode.
+    nowhere = f"/tmp/studio-never-made-{os.getpid()}/highscore.txt"
+    game = _game(
+        tmp_path,
+        f"""
+        def attempt():
+            for path in (os.path.join(os.path.dirname(__file__), "highscore.txt"), {nowhere!r}):
+                try:
+                    open(path).read()
+                except FileNotFoundError:
+                    pass
+        """,
+    )
+    v = studio.verify(game, seconds=2)
+    assert v.playable and not v.forbidden, v.summary()
