@@ -144,7 +144,7 @@ def release_uid(uid: int) -> None:
         os.close(fd)
 
 
-def _world_reachable(path: str) -> bool:
+def world_reachable(path: str) -> bool:
     """Can any uid reach ``path``? (every ancestor searchable by others)"""
     p = Path(path).resolve()
     for d in [p, *p.parents]:
@@ -350,7 +350,7 @@ def fallback_drops_root() -> bool:
     """Can the fallback run a game as another uid than root? (True when not root.)"""
     if os.geteuid() != 0:
         return True
-    return _world_reachable(sys.executable) and all(map(_world_reachable, python_dirs()))
+    return world_reachable(sys.executable) and all(map(world_reachable, python_dirs()))
 
 
 def kill_uid(uid: int) -> None:

@@ -131,11 +131,15 @@ def _protected() -> list[str]:
 
 
 def _others_can_read(game: Path) -> bool:
-    """Can a uid other than the owner open ``game`` (file readable, folder enterable)?"""
+    """Can a uid other than the owner open ``game`` (file readable, folder enterable; and
+    on the fallback, where no mount makes a path for it, every folder above enterable)?"""
     try:
-        return bool(game.stat().st_mode & 0o004 and game.parent.stat().st_mode & 0o001)
+        if not (game.stat().st_mode & 0o004 and game.parent.stat().st_mode & 0o001):
+            return False
     except OSError:
         return False
+    fallback = os.environ.get("STUDIO_ISOLATION") == "fallback" or not isolation.bwrap_works()
+    return not fallback or isolation.world_reachable(str(game.parent))
 
 
 class Sandbox:
