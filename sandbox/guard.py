@@ -6,17 +6,14 @@ attempt *reported*, even when the game catches the error and carries on.
 
 Audit hooks cannot be removed once added. Before the runner forks a run it may spawn helper
 processes (pygame's font lookup runs ``fc-list``); that warm-up is watched by a ``Guard``
-object. Each run then retires it and adds hooks of its own (``lock_run``) whose state the
-game cannot reach or change: a closure over immutable values only, which never calls code
-of the game's (a path object's ``__fspath__``, a subclass's ``__eq__`` or ``__repr__``), so
-no frame of it is ever on the stack while game code runs. The log it reports to is checked
-by identity on each report: a game that closed or replaced it is ended (``TAMPERED``).
+object. Each run then retires it and adds hooks of its own (``runguard.lock_run``), which
+the game can neither reach nor change. This module also holds what both share: the event
+sets and the run's wrappers of pygame's C loaders.
 """
 
 from __future__ import annotations
 
 import os
-import pathlib
 import sys
 
 SPAWN_EVENTS = frozenset(
@@ -86,9 +83,6 @@ MISSING_READ = "?missing-read "
 #: A run's exit code when its report channel was closed or replaced under it.
 TAMPERED = 94
 LOG_CAP = 64 * 1024
-_PATH_TYPES = (pathlib.PosixPath, pathlib.PurePosixPath)
-_FSPATH = pathlib.PurePath.__fspath__
-_PATH_STR = pathlib.PurePath.__str__
 
 
 class Guard:
@@ -209,159 +203,8 @@ def install(guard: Guard) -> None:
     sys.addaudithook(guard.hook)
 
 
-# -- a run's own hook: no state the game can reach ---------------------------------------
-def _safe_repr(value: object, depth: int = 0) -> str:
-    """A repr that runs no code of the game's: plain values only, else the type's name."""
-    kind = type(value)
-    if kind in (str, bytes, int, float, bool) or value is None:
-        return repr(value)
-    if kind in (tuple, list) and depth < 2:
-        inner = ", ".join(_safe_repr(v, depth + 1) for v in list(value)[:6])
-        return f"({inner})" if kind is tuple else f"[{inner}]"
-    return object.__repr__(value).split(" object at ")[0] + ">"
-
-
-def _short_safe(args: tuple) -> str:
-    text = " ".join(_safe_repr(a) for a in tuple.__iter__(args))
-    return text if len(text) <= 120 else text[:117] + "..."
-
-
-class _Unchecked(Exception):
-    """A path given as an object whose text the guard cannot read without running it."""
-
-
-def _path_text(raw: object) -> str | None:
-    """The path ``raw`` names, as an exact str, without running game code; None for a file
-    descriptor. A path object other than pathlib's own raises ``_Unchecked``."""
-    kind = type(raw)  # never isinstance: it may read a __class__ the game defined
-    if issubclass(kind, int):
-        return None
-    if issubclass(kind, str):
-        return str.__str__(raw)  # type: ignore[arg-type]  # an exact copy, no method of its own
-    if issubclass(kind, (bytes, bytearray)):
-        return os.fsdecode(bytes(memoryview(raw)))  # type: ignore[arg-type]
-    if (
-        kind in _PATH_TYPES
-        and pathlib.PurePath.__fspath__ is _FSPATH
-        and pathlib.PurePath.__str__ is _PATH_STR
-    ):
-        return str.__str__(_FSPATH(raw))  # type: ignore[arg-type]
-    raise _Unchecked(object.__repr__(raw).split(" object at ")[0] + ">")
-
-
-def _number(value: object) -> int:
-    """An exact int for an int-like argument (-2 for anything else), running no code of the
-    game's (a subclass's ``__eq__`` is never reached: the copy is a plain int)."""
-    return int.__index__(value) if issubclass(type(value), int) else -2  # type: ignore[arg-type]
-
-
-def _inside(path: str, roots: tuple[str, ...]) -> bool:
-    return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
-
-
-def lock_run(workdir: str, allowed: list[str], protected: list[str], log_fd: int) -> None:
-    """A run's hooks, from now until the run ends. Reads are allowed in ``allowed`` and
-    the system's folders; elsewhere a read of something that exists, or of anything in
-    ``protected`` (the user's home, the project: places bubblewrap does not even mount), is
-    refused; a read of a missing file elsewhere fails as the system says (a high-score file
-    not made yet is no attack). Writes and deletions only in ``workdir``; no spawning,
-    network or native code. Every refusal is written to ``log_fd`` before the game sees a
-    PermissionError."""
-    work = os.path.realpath(workdir)
-    readable = tuple(os.path.realpath(p) for p in (*allowed, *SYSTEM_READ) if p)
-    secret = tuple(os.path.realpath(p) for p in protected if p)
-    lstat = os.lstat
-
-    def exists(path: str) -> bool:  # or hidden from this uid: a read there is an attempt
-        try:
-            lstat(path)
-        except (FileNotFoundError, NotADirectoryError):
-            return False
-        except OSError:
-            return True
-        return True
-
-    st = os.fstat(log_fd)
-    log_id = (st.st_dev, st.st_ino)
-    getcwd, realpath, join = os.getcwd, os.path.realpath, os.path.join
-    write, fstat, lseek, exit_now = os.write, os.fstat, os.lseek, os._exit
-    me = os.getpid()
-
-    def note(line: str) -> None:
-        try:
-            same = (fstat(log_fd).st_dev, fstat(log_fd).st_ino) == log_id
-        except OSError:
-            same = False
-        if not same:  # the report channel was closed or replaced: end the run
-            exit_now(TAMPERED)
-        if lseek(log_fd, 0, os.SEEK_CUR) < LOG_CAP:
-            write(log_fd, (line.replace("\n", " ")[:400] + "\n").encode("utf-8", "replace"))
-
-    def refuse(what: str) -> None:
-        note(what)
-        raise PermissionError(f"sandbox: {what} is forbidden")
-
-    def full(raw: object) -> str | None:
-        try:
-            text = _path_text(raw)
-        except _Unchecked as exc:
-            refuse(f"using a file through a path object the sandbox cannot check ({exc})")
-            return None
-        return None if text is None else realpath(join(getcwd(), text))
-
-    def may_write(path: str) -> bool:
-        return _inside(path, (work,)) or path in ALLOWED_DEVICES
-
-    def check_open(args: tuple) -> None:
-        raw, mode, flags = (list(tuple.__iter__(args)) + [None, None, None])[:3]
-        path = full(raw)
-        if path is None:
-            return
-        if type(mode) is str:
-            writing = any(c in mode for c in "wax+")
-        else:
-            writing = bool(_number(flags) & WRITE_FLAGS)
-        if writing and not may_write(path):
-            refuse(f"writing outside its directory ({path})")
-        if writing or _inside(path, readable) or may_write(path):
-            return
-        if _inside(path, secret) or exists(path):
-            refuse(f"reading files outside its folder and the libraries it needs ({path})")
-        note(MISSING_READ + path)
-
-    def hook(event: str, args: tuple) -> None:
-        if event == "open":
-            check_open(args)
-        elif event in SPAWN_EVENTS:
-            refuse(f"spawning a process ({event} {_short_safe(args)})")
-        elif event in NET_EVENTS:
-            refuse(f"network access ({event} {_short_safe(args)})")
-        elif event == "socket.__new__":
-            family = _number(args[1]) if len(args) > 1 and args[1] is not None else None
-            if family not in (AF_UNIX, -1, None):
-                refuse(f"opening a network socket (family {_safe_repr(family)})")
-        elif event in DELETE_EVENTS:
-            path = full(args[0]) if args else None
-            if path is None or not _inside(path, (work,)):
-                refuse(f"deleting files ({event} {path or _short_safe(args[:1])})")
-        elif event in CHANGE_EVENTS:
-            for i in CHANGE_EVENTS[event]:
-                path = full(args[i]) if i < len(args) else None
-                if path and not may_write(path):
-                    refuse(f"changing files outside its directory ({event} {path})")
-        elif event in INTROSPECT_EVENTS or event in ("sys.settrace", "sys.setprofile"):
-            refuse(f"reaching outside the game ({event})")
-        elif event in ("os.kill", "os.killpg", "signal.pthread_kill"):
-            pid = _number(args[0]) if args else None
-            if pid not in (me, 0):
-                refuse(f"signalling another process ({event} {_safe_repr(pid)})")
-
-    sys.addaudithook(hook)
-    sys.addaudithook(_always_refuse_spawn)
-
-
 def retire(guard: Guard) -> None:
-    """The warm-up guard steps aside in a run (``lock_run``'s hooks take over)."""
+    """The warm-up guard steps aside in a run (``runguard.lock_run``'s hooks take over)."""
     guard.retired = True
 
 

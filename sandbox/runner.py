@@ -37,6 +37,7 @@ import types  # noqa: E402
 import capture  # noqa: E402
 import guard  # noqa: E402
 import player  # noqa: E402
+import runguard  # noqa: E402
 import vclock  # noqa: E402
 import walls  # noqa: E402
 
@@ -118,8 +119,9 @@ class Run:
         self.timeline = {"start": T_START, "forked": real_time()}
         self.exit_code = None
 
-    def open(self, name: str) -> int:
-        return os.open(os.path.join(self.results, name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    def open(self, name: str, extra: int = 0) -> int:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | extra
+        return os.open(os.path.join(self.results, name), flags)
 
     def setup(self) -> None:
         cfg, pg = self.cfg, self.pg
@@ -130,10 +132,10 @@ class Run:
         samples_fd = self.open("samples.bin")
         preview_fd = self.open("preview.bin") if self.records is not None else None
         self.result_fd = self.open("result.json")
-        log_fd = self.open("forbidden.log")
+        log_fd = self.open("forbidden.log", os.O_APPEND)
         # every file this run writes is open: now the walls, then the guard's own hooks
         self.walls = walls.put_up([*cfg["allowed"]], [self.play_dir])
-        guard.lock_run(self.play_dir, cfg["allowed"], cfg["protected"], log_fd)
+        runguard.lock_run(self.play_dir, cfg["allowed"], cfg["protected"], log_fd)
         guard.watch_native_files(pg)
         os.chdir(self.play_dir)
 
@@ -249,7 +251,7 @@ class Run:
 def main(config_path: str) -> None:
     with open(config_path) as f:
         cfg = json.load(f)
-    for name in ("runner", "capture", "guard", "player", "vclock", "walls"):  # the game's now
+    for name in ("runner", "capture", "guard", "runguard", "player", "vclock", "walls"):
         sys.modules.pop(name, None)
     sys.path[:] = [p for p in sys.path if p not in (HERE, "")]
     status = int(cfg["status_fd"])

@@ -56,8 +56,9 @@ def _attempts(lines: list[str]) -> list[str]:
 
 
 def wall_ending(raw: RawRun) -> str | None:
-    """What a run did that made the sandbox's walls end it, if they did."""
-    if raw.result is not None or not raw.exit:
+    """What a run did that made the sandbox's walls end it, if they did (told by how its
+    process ended, which the runner saw: a result the game wrote cannot hide it)."""
+    if not raw.exit:
         return None
     return next((t for (k, v), t in WALL_ENDINGS.items() if raw.exit.get(k) == v), None)
 
@@ -109,7 +110,8 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written
     m.output_bytes = max(int(r.get("output_bytes", 0)), counted if type(counted) is int else 0)
     m.output = raw.output[:2000]
-    m.forbidden = _attempts(r.get("forbidden") or raw.forbidden)[:20]
+    told = r.get("forbidden") if isinstance(r.get("forbidden"), list) else []
+    m.forbidden = _attempts([*told, *raw.forbidden])[:20]  # the log too, always
     err = r.get("error")
     if isinstance(err, dict):
         m.error = ErrorInfo(
