@@ -55,8 +55,17 @@ CHANGE_EVENTS = {
     "os.chown": (0,),
     "shutil.copyfile": (1,),
 }
+#: ``gc.get_referents`` too: of a frame, it hands out the running function and its closure
+#: cells (a run's hook's, from the traceback of a refusal), which are writable.
 INTROSPECT_EVENTS = frozenset(
-    {"ctypes.dlopen", "ctypes.dlsym", "ctypes.call_function", "gc.get_referrers", "gc.get_objects"}
+    {
+        "ctypes.dlopen",
+        "ctypes.dlsym",
+        "ctypes.call_function",
+        "gc.get_referrers",
+        "gc.get_referents",
+        "gc.get_objects",
+    }
 )
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 AF_UNIX = 1  # the same on Linux and macOS; importing socket here would cost a start-up
@@ -328,7 +337,7 @@ def lock_run(workdir: str, allowed: list[str], log_fd: int) -> None:
             refuse(f"reaching outside the game ({event})")
         elif event in ("os.kill", "os.killpg", "signal.pthread_kill"):
             pid = _number(args[0]) if args else None
-            if pid not in (me, 0):
+            if pid != me:  # 0 is not the run's own: it names its group (runner, other runs)
                 refuse(f"signalling another process ({event} {_safe_repr(pid)})")
 
     sys.addaudithook(hook)
