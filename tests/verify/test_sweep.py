@@ -40,6 +40,7 @@ GAMES = [
     "forge_result",  # a broken game that writes its own result.json and samples.bin
     "forge_hides_spawn",  # forges a result, then a spawn the seccomp wall kills
     "native_loaders",  # reads and writes outside through pygame's unchecked C doors
+    "metadata_outside",  # os.utime and os.setxattr of a file outside its folder
     "signal_group",  # SIGCONT to its process group (os.kill(0, ...)): runner and runs
     "signal_pidfd",  # SIGCONT to the runner and the other runs through pidfds
     "other_runs_output",  # writes into the other runs' output.txt
@@ -57,6 +58,7 @@ REPORTED = [
     "guard_referents",
     "forge_hides_spawn",
     "native_loaders",
+    "metadata_outside",
     "signal_group",
     "signal_pidfd",
 ]
@@ -122,6 +124,13 @@ def swept(verify_env, games_dir, tmp_path_factory) -> Iterator[dict[str, Setup]]
             s.listeners += [tcp, unix]
             s.markers.append(unix_path)  # removed at the end
             values["SOCKET"] = str(unix_path)
+        if name == "metadata_outside":
+            victim = Path(f"/tmp/studio-sweep-victim-{token}")
+            victim.write_text(f"victim {token}")
+            victim.chmod(0o666)  # any user may write it (the sandbox's uid too)
+            os.utime(victim, (0, 0))
+            s.markers.append(victim)  # removed at the end
+            values["VICTIM"] = str(victim)
         if name == "native_loaders":
             s.secret = f"studio-secret-key-{uuid.uuid4().hex}"
             keys = studio_home / "keys.json"
@@ -130,25 +139,27 @@ def swept(verify_env, games_dir, tmp_path_factory) -> Iterator[dict[str, Setup]]
         template = (games_dir / "hostile" / f"{name}.py").read_text()
         s.path.write_text(_fill(template, values))
         setups[name] = s
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HOME", str(base))
-        mp.setenv("STUDIO_HOME", str(studio_home))
-        mp.chdir(project)
-        alone = [s for s in setups.values() if s.name not in PARALLEL]
-        verdicts = studio.verify_many(
-            [s.path for s in alone], seconds=SECONDS, seed=0, out_root=base / "out"
-        )
-        for s, v in zip(alone, verdicts, strict=True):
-            s.verdict = v
-        for name in PARALLEL:  # runs side by side, as `studio.verify` plays them
-            setups[name].verdict = studio.verify(setups[name].path, seconds=SECONDS, seed=0)
-    yield setups
-    for s in setups.values():
-        for listener in s.listeners:
-            listener.close()
-        for marker in s.markers:
-            if marker.is_relative_to("/tmp"):
-                marker.unlink(missing_ok=True)
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("HOME", str(base))
+            mp.setenv("STUDIO_HOME", str(studio_home))
+            mp.chdir(project)
+            alone = [s for s in setups.values() if s.name not in PARALLEL]
+            verdicts = studio.verify_many(
+                [s.path for s in alone], seconds=SECONDS, seed=0, out_root=base / "out"
+            )
+            for s, v in zip(alone, verdicts, strict=True):
+                s.verdict = v
+            for name in PARALLEL:  # runs side by side, as `studio.verify` plays them
+                setups[name].verdict = studio.verify(setups[name].path, seconds=SECONDS, seed=0)
+        yield setups
+    finally:  # markers, victims and sockets under /tmp go, whatever happened
+        for s in setups.values():
+            for listener in s.listeners:
+                listener.close()
+            for marker in s.markers:
+                if marker.is_relative_to("/tmp"):
+                    marker.unlink(missing_ok=True)
 
 
 def _excerpt(v: Verdict | None) -> str:
@@ -172,7 +183,7 @@ def test_the_attempt_is_reported_and_never_playable(swept, name: str) -> None:
 def test_markers_do_not_appear(swept, name: str) -> None:
     s = swept[name]
     for marker in s.markers:
-        if not marker.name.endswith(".sock"):
+        if not marker.name.endswith(".sock") and "-victim-" not in marker.name:
             assert not marker.exists(), f"{marker} was written; {_excerpt(s.verdict)}"
 
 
@@ -203,6 +214,13 @@ def test_every_native_door_is_reported(swept) -> None:
     assert "keys.json" in text, _excerpt(v)  # the C loaders' reads
     assert str(s.markers[0]) in text, _excerpt(v)  # pygame.image.save's write
     assert s.secret not in v.to_json()
+
+
+def test_a_file_outside_keeps_its_metadata(swept) -> None:
+    s = swept["metadata_outside"]
+    victim = s.markers[0]
+    assert victim.stat().st_mtime == 0, _excerpt(s.verdict)
+    assert not os.listxattr(victim), _excerpt(s.verdict)
 
 
 @pytest.mark.parametrize("name", ["signal_group", "signal_pidfd"])
