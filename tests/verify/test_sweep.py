@@ -41,6 +41,7 @@ GAMES = [
     "forge_hides_spawn",  # forges a result, then a spawn the seccomp wall kills
     "native_loaders",  # reads and writes outside through pygame's unchecked C doors
     "metadata_outside",  # os.utime and os.setxattr of a file outside its folder
+    "ctypes_preloaded",  # calls and memory access through the ctypes the sandbox loaded
     "signal_group",  # SIGCONT to its process group (os.kill(0, ...)): runner and runs
     "signal_pidfd",  # SIGCONT to the runner and the other runs through pidfds
     "other_runs_output",  # writes into the other runs' output.txt
@@ -59,6 +60,7 @@ REPORTED = [
     "forge_hides_spawn",
     "native_loaders",
     "metadata_outside",
+    "ctypes_preloaded",
     "signal_group",
     "signal_pidfd",
 ]
