@@ -35,6 +35,7 @@ GAMES = [
     "guard_globals",  # empties the guard's tables through pygame.image.load.__globals__
     "log_seek",  # lseeks its forbidden.log past the guard's cap, then writes outside
     "log_blank",  # writes outside, then overwrites the refusal in forbidden.log with spaces
+    "log_readonly",  # dup2s a read-only view of forbidden.log over it: same inode, no write
     "traceback_cells",  # swaps os.write in the guard's closure cells, from the traceback
     "guard_referents",  # the same cells, through gc.get_referents of the guard's frames
     "forge_result",  # a broken game that writes its own result.json and samples.bin
@@ -55,6 +56,7 @@ REPORTED = [
     "guard_globals",
     "log_seek",
     "log_blank",
+    "log_readonly",
     "traceback_cells",
     "guard_referents",
     "forge_hides_spawn",
@@ -68,6 +70,7 @@ WITH_MARKERS = [
     "guard_globals",
     "log_seek",
     "log_blank",
+    "log_readonly",
     "traceback_cells",
     "guard_referents",
     "forge_hides_spawn",
