@@ -50,8 +50,14 @@ CHANGE_EVENTS = {
     "os.mkdir": (0,),
     "os.chmod": (0,),
     "os.chown": (0,),
+    "os.utime": (0,),
+    "os.setxattr": (0,),
+    "os.removexattr": (0,),
+    "os.chflags": (0,),
     "shutil.copyfile": (1,),
 }
+#: Events that read a folder's listing, and the argument that names the folder.
+LIST_EVENTS = {"os.listdir": 0, "os.scandir": 0}
 INTROSPECT_EVENTS = frozenset(
     {
         "ctypes.dlopen",
@@ -216,26 +222,27 @@ def retire(guard: Guard) -> None:
 
 
 def watch_native_files(pygame: object) -> None:
-    """pygame's loaders open files in C, where no audit event fires: check the path first
-    through ``open`` (the run's hooks refuse and report it there). Landlock stops what
-    reaches C another way; this makes the usual way reported too."""
+    """pygame's loaders and savers open files in C, where no audit event fires: each path
+    is first put to the run's hooks as the ``open`` it stands for (``sys.audit``: nothing
+    is opened), so that an attempt outside is refused and reported there. Landlock stops
+    what reaches C another way (a wrapper's base class, say), without a report."""
+    audit = sys.audit
 
-    def check(target: object) -> None:
+    def check(target: object, mode: str) -> None:
         if issubclass(type(target), (str, bytes, os.PathLike)):
-            try:
-                open(target, "rb").close()  # type: ignore[call-overload]
-            except PermissionError:
-                raise
-            except OSError:  # missing, a folder...: the loader says so in its own words
-                pass
+            flags = os.O_RDONLY if mode == "rb" else os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+            audit("open", os.fspath(target), mode, flags)  # type: ignore[arg-type]
 
-    def function(owner: object, name: str) -> None:
+    def first(args: tuple, kwargs: dict, index: int) -> object:
+        return args[index] if len(args) > index else next(iter(kwargs.values()), None)
+
+    def function(owner: object, name: str, mode: str = "rb", index: int = 0) -> None:
         real = getattr(owner, name, None)
         if real is None:
             return
 
         def checked(*args: object, **kwargs: object) -> object:
-            check(args[0] if args else next(iter(kwargs.values()), None))
+            check(first(args, kwargs, index), mode)
             return real(*args, **kwargs)
 
         setattr(owner, name, checked)
@@ -246,18 +253,24 @@ def watch_native_files(pygame: object) -> None:
             return
 
         def __init__(self: object, *args: object, **kwargs: object) -> None:
-            check(args[0] if args else next(iter(kwargs.values()), None))
+            check(first(args, kwargs, 0), "rb")
             real.__init__(self, *args, **kwargs)
 
         setattr(owner, name, type(name, (real,), {"__init__": __init__}))
 
-    image, font, mixer = (getattr(pygame, n, None) for n in ("image", "font", "mixer"))
-    if image is not None:
-        function(image, "load")
-    if font is not None:
-        cls(font, "Font")
-    if mixer is not None:
-        cls(mixer, "Sound")
-        music = getattr(mixer, "music", None)
+    mods = {n: getattr(pygame, n, None) for n in ("image", "font", "mixer", "freetype")}
+    if mods["image"] is not None:
+        for name in ("load", "load_basic", "load_extended"):
+            function(mods["image"], name)
+        for name in ("save", "save_extended"):
+            function(mods["image"], name, "wb", 1)
+    if mods["font"] is not None:
+        cls(mods["font"], "Font")
+    if mods["freetype"] is not None:
+        cls(mods["freetype"], "Font")
+    if mods["mixer"] is not None:
+        cls(mods["mixer"], "Sound")
+        music = getattr(mods["mixer"], "music", None)
         if music is not None:
             function(music, "load")
+            function(music, "queue")

@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import pathlib
 import sys
+import types
 from collections.abc import Callable
 
 import guard
@@ -76,6 +77,7 @@ def _run_hook(workdir: str, allowed: list[str], protected: list[str], log_fd: in
         tuple,
         bytearray,
     )
+    any_error = Exception
     error, missing_errors, os_error = (
         PermissionError,
         (FileNotFoundError, NotADirectoryError),
@@ -95,8 +97,17 @@ def _run_hook(workdir: str, allowed: list[str], protected: list[str], log_fd: in
     )
     spawn, net = frozenset(guard.SPAWN_EVENTS), frozenset(guard.NET_EVENTS)
     delete, change = frozenset(guard.DELETE_EVENTS), dict(guard.CHANGE_EVENTS)
-    introspect = frozenset(guard.INTROSPECT_EVENTS) | {"sys.settrace", "sys.setprofile"}
+    introspect = frozenset(guard.INTROSPECT_EVENTS) | {
+        "sys.settrace",
+        "sys.setprofile",
+        "sys._current_frames",  # another thread's frame: perhaps this hook's, mid-check
+    }
     signals = frozenset({"os.kill", "os.killpg", "signal.pthread_kill"})
+    listing = dict(guard.LIST_EVENTS)
+    tb_frame = types.TracebackType.tb_frame.__get__  # type: ignore[attr-defined]
+    f_code = types.FrameType.f_code.__get__  # type: ignore[attr-defined]
+    mine: set[types.CodeType] = set()  # the code of this hook's own functions (below)
+    busy = [False]
     write_flags, devices, af_unix = guard.WRITE_FLAGS, tuple(guard.ALLOWED_DEVICES), guard.AF_UNIX
     missing_read, tampered, cap = guard.MISSING_READ, guard.TAMPERED, guard.LOG_CAP
     realpath = os.path.realpath  # for the run's own folders, before any game code
@@ -142,7 +153,12 @@ def _run_hook(workdir: str, allowed: list[str], protected: list[str], log_fd: in
         seen.add(line)
         data = (line + "\n").encode("utf-8", "replace")
         written[0] += lenf(data)
-        write(log_fd, data)
+        try:
+            whole = write(log_fd, data) == lenf(data)
+        except os_error:
+            whole = False
+        if not whole:  # a read-only copy put in its place, a full disk: no report, no run
+            exit_now(tampered)
 
     def refuse(what: str) -> None:
         note(what)
@@ -236,6 +252,19 @@ def _run_hook(workdir: str, allowed: list[str], protected: list[str], log_fd: in
             refuse(f"reading files outside its folder and the libraries it needs ({path})")
         note(missing_read + path)
 
+    def ours(traceback: object) -> bool:
+        """Is this traceback entry one of this hook's frames? (Only a refusal's traceback
+        holds them; the look is made with this hook stepped aside.)"""
+        if busy[0]:
+            return False
+        busy[0] = True
+        try:
+            return f_code(tb_frame(traceback)) in mine
+        except any_error:  # not a traceback: nothing of ours
+            return False
+        finally:
+            busy[0] = False
+
     # -- the hook ----------------------------------------------------------------------
     def hook(event: str, args: tuple) -> None:
         if typ(event) is not str_t:
@@ -259,13 +288,28 @@ def _run_hook(workdir: str, allowed: list[str], protected: list[str], log_fd: in
                 path = full(args[i]) if i < lenf(args) else None
                 if path and not may_write(path):
                     refuse(f"changing files outside its directory ({event} {path})")
-        elif event in introspect:
+        elif event in listing:
+            i = listing[event]
+            path = full(args[i]) if i < lenf(args) else None
+            outside = path and not inside(path, readable) and not may_write(path)
+            above = path and anyf(r.startswith(path.rstrip("/") + "/") for r in readable)
+            outside = outside and not above  # a folder on the way to its own: imports list it
+            if outside and (inside(path, secret) or exists(path)):  # type: ignore[arg-type]
+                refuse(f"listing files outside its folder ({event} {path})")
+        elif event in introspect or event.startswith("ctypes."):
             refuse(f"reaching outside the game ({event})")
+        elif event == "object.__getattr__" and lenf(args) > 1 and args[1] == "tb_frame":
+            if ours(args[0]):
+                refuse("reaching the sandbox's own frames (a refusal's traceback)")
         elif event == "object.__setattr__" and lenf(args) > 1 and args[1] == "__code__":
             refuse("replacing a function's code (object.__setattr__ __code__)")
         elif event in signals:
             pid = number(args[0]) if args else None
-            if pid not in (me, 0):
+            if pid != me:  # 0 names its process group: the runner and the other runs
                 refuse(f"signalling another process ({event} {shown(pid)})")
 
+    for fn in (hook, ours, check_open, may_write, exists, full, resolve, text_of, refuse, note):
+        mine.add(fn.__code__)
+    for fn in (short, shown, number, inside):
+        mine.add(fn.__code__)
     return hook

@@ -23,6 +23,7 @@ import time
 T_START = time.time()  # real wall-clock times, for the studio's speed figures
 real_time = time.time
 
+import faulthandler  # noqa: E402
 import importlib  # noqa: E402
 import json  # noqa: E402
 import marshal  # noqa: E402
@@ -92,15 +93,46 @@ def _classify(exc: BaseException) -> str:
 
 
 def _game_traceback(exc: BaseException, game: str) -> str:
-    frames = [
-        f
-        for f in traceback.extract_tb(exc.__traceback__)
-        if not f.filename.startswith(HERE) and "runpy" not in f.filename
-    ]
+    frames = []
+    tb = exc.__traceback__
+    while tb is not None:  # by hand: the guard's own frames (a refusal's) are not shown
+        try:
+            code = tb.tb_frame.f_code
+        except PermissionError:
+            code = None
+        name = code.co_filename if code is not None else HERE
+        if not name.startswith(HERE) and "runpy" not in name:
+            frames.append(traceback.FrameSummary(name, tb.tb_lineno, code.co_name))  # type: ignore[union-attr]
+        tb = tb.tb_next
     lines = ["Traceback (most recent call last):\n"]
     lines += traceback.format_list(frames)
     lines += traceback.format_exception_only(type(exc), exc)
     return "".join(lines)
+
+
+def _stack_of(dump: str, ident: int) -> str:
+    """The thread ``ident``'s part of a faulthandler dump, as a traceback of the game."""
+    head = f"thread 0x{ident:016x}"
+    block: list[str] = []
+    inside = False
+    for line in dump.splitlines():
+        if line.lower().startswith(("thread 0x", "current thread 0x")):
+            inside = head in line.lower()
+            continue
+        if inside and line.strip().startswith("File "):
+            block.append(line.strip())
+    frames = []
+    for line in reversed(block):  # faulthandler lists the most recent call first
+        path, _, rest = line[len('File "') :].partition('", line ')
+        number, _, name = rest.partition(" in ")
+        if path.startswith(HERE) or "runpy" in path or not number.strip().isdigit():
+            continue
+        frames.append(traceback.FrameSummary(path, int(number), name.strip()))
+    if not frames:
+        return ""
+    return "Stack of the game when it stopped (most recent call last):\n" + "".join(
+        traceback.format_list(frames)
+    )
 
 
 class Run:
@@ -177,14 +209,21 @@ class Run:
                 self.finish("too_slow", ("TooSlow", msg, self._main_stack(), "hang"))
 
     def _main_stack(self) -> str:
-        frame = sys._current_frames().get(threading.main_thread().ident)
-        if frame is None:
-            return ""
-        stack = [f for f in traceback.extract_stack(frame) if not f.filename.startswith(HERE)]
-        stack = [f for f in stack if "runpy" not in f.filename]
-        return "Stack of the game when it stopped (most recent call last):\n" + "".join(
-            traceback.format_list(stack)
-        )
+        """The game's stack where it stopped, read by faulthandler (in C: the guard refuses
+        ``sys._current_frames``, which could show a game thread the guard's own frames)."""
+        read_end, write_end = os.pipe()
+        try:
+            faulthandler.dump_traceback(write_end, all_threads=True)
+            os.close(write_end)
+            write_end = -1
+            with os.fdopen(read_end, "r", errors="replace") as dump:
+                read_end = -1
+                text = dump.read(1 << 16)
+        finally:
+            for fd in (read_end, write_end):
+                if fd >= 0:
+                    os.close(fd)
+        return _stack_of(text, threading.main_thread().ident or 0)
 
     def play(self, code: types.CodeType | None) -> None:
         game = self.cfg["game"]
@@ -297,7 +336,10 @@ def main(config_path: str) -> None:
             records = preview if spec.get("preview") else None
             out = Output(cfg["work"], spec["name"], cap)
             closed = [fd for fd in (status, preview) if fd is not None and fd != records]
-            closed += [o.read_fd for o in running.values()] + [out.read_fd]
+            # every descriptor the runner holds for a run (this one's too): a game must not
+            # write another run's output, move the runner's offsets or signal a run
+            for o in (*running.values(), out):
+                closed += [fd for fd in (o.read_fd, o.file, o.pidfd) if fd >= 0]
             pid = _fork_run(cfg, spec, g, pygame, code, records, closed, out.write_fd)
             out.started(pid)
             running[out.pidfd] = out

@@ -8,7 +8,8 @@ from the studio.
   needs (the system's, Python's, the game's own view) and write only its own play folder.
   It holds in every isolation mode, and against native code, which the guard cannot see.
 - A seccomp filter: the run may start no process by any route (``execve``, ``fork``,
-  ``vfork``, ``clone`` without ``CLONE_THREAD``) and may not trace another. A try kills the
+  ``vfork``, ``clone`` without ``CLONE_THREAD``), may not trace another, and may signal
+  none but itself (``kill`` and friends, pidfds). A try kills the
   run at once (``SIGSYS``): its exit tells the studio, so the try is reported even when the
   game reached the system call through a door the guard does not watch
   (``_posixsubprocess.fork_exec``, say). Threads are still allowed (``clone3``, whose flags
@@ -26,7 +27,20 @@ from types import ModuleType
 
 CLONE_THREAD = 0x00010000
 #: System calls that start or reach into another process: a try ends the run (SIGSYS).
-KILLED = ("execve", "execveat", "fork", "vfork", "ptrace", "process_vm_readv", "process_vm_writev")
+KILLED = (
+    "execve",
+    "execveat",
+    "fork",
+    "vfork",
+    "ptrace",
+    "process_vm_readv",
+    "process_vm_writev",
+    "pidfd_open",
+    "pidfd_send_signal",
+    "pidfd_getfd",
+)
+#: Signals, allowed only to this process itself (first argument: a pid, or a thread group).
+SIGNALS = ("kill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo")
 #: Read-only system folders a run needs after the fork (fonts, zone info, shared libraries).
 SYSTEM_READ = (
     "/usr",
@@ -102,6 +116,10 @@ def _process_walls() -> None:
             f.add_rule(sc.KILL_PROCESS, name)
         except (OSError, ValueError, RuntimeError):  # no such call on this architecture
             pass
+    me = os.getpid()
+    for name in SIGNALS:
+        f.add_rule(sc.KILL_PROCESS, name, sc.Arg(0, sc.NE, me))
+    f.add_rule(sc.KILL_PROCESS, "tkill")  # a thread id alone could be any process's
     f.add_rule(sc.KILL_PROCESS, "clone", sc.Arg(0, sc.MASKED_EQ, CLONE_THREAD, 0))
     f.add_rule(sc.ERRNO(errno.ENOSYS), "clone3")
     f.load()

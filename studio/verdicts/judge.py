@@ -27,11 +27,12 @@ FIRST_INPUT_MS = 500.0  # the player's first key (see sandbox/player.py)
 MIN_PLAY_SECONDS = 2.0  # a game that ends itself sooner, or before input mattered, exits early
 BLANK_SHARE = 0.1  # less than this share of non-blank samples is a blank screen
 ERROR_FLAGS = {"import_error", "missing_asset", "memory_limit", "syntax_error", "forbidden"}
-SIGSYS = 31  # the run's seccomp wall ended it: it tried to start or trace a process
+SIGSYS = 31  # the run's seccomp wall ended it: it tried to start, trace or signal a process
 TAMPERED = 94  # the run's guard ended it: its report channel was closed or replaced
 #: How a run that the sandbox's own walls ended is reported (``forbidden``).
 WALL_ENDINGS = {
-    ("signal", SIGSYS): "starting or tracing a process (the seccomp wall ended the run)",
+    ("signal", SIGSYS): "starting or tracing a process, or signalling another (the seccomp "
+    "wall ended the run)",
     ("code", TAMPERED): "closing or replacing the sandbox's report channel (the guard ended "
     "the run)",
 }
