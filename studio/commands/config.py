@@ -18,6 +18,7 @@ from rich.table import Table
 from studio.commands.common import handles_errors
 from studio.errors import ConfigError, UsageError
 from studio.models import config as store
+from studio.models import tuning
 from studio.models.endpoints import (
     PRESETS,
     Endpoint,
@@ -62,7 +63,7 @@ ApiKeyOpt = Annotated[
     ),
 ]
 
-_SETTINGS_HELP = "model, base_url, preset or api_key"
+_SETTINGS_HELP = "model, base_url, preset, timeout, idle_timeout, max_tokens or api_key"
 
 
 def explicit_flags(ctx: typer.Context | None, **values: str | None) -> dict[str, str | None]:
@@ -148,6 +149,8 @@ def config_set(
         value = get_preset(value, "studio config set preset").name
     elif name == "base_url":
         value = check_url(value, "studio config set base_url")
+    elif name in tuning.NAMES:
+        value = tuning.check(name, value, f"studio config set {name}")
     elif name not in store.SETTINGS:
         raise ConfigError(f"unknown setting {name!r}; known: {_SETTINGS_HELP}")
     store.set_setting(name, value)

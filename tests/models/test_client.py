@@ -192,14 +192,14 @@ def test_connection_refused_names_the_endpoint():
     url = closed_port_url()
     endpoint = resolve(base_url=url, model="m")
     with pytest.raises(EndpointUnreachable) as info:
-        OpenAIModel(endpoint, connect_timeout=5).execute(request())
+        OpenAIModel(endpoint).execute(request())
     assert url in str(info.value) and "--base-url" in str(info.value)
 
 
 def test_connection_refused_on_a_local_preset_says_how_to_start_it():
     endpoint = Endpoint(closed_port_url(), "qwen", preset="ollama", custom=True)
     with pytest.raises(EndpointUnreachable, match="ollama serve"):
-        OpenAIModel(endpoint, connect_timeout=5).execute(request())
+        OpenAIModel(endpoint).execute(request())
 
 
 def test_timeout(fake_server):
@@ -212,17 +212,27 @@ def test_timeout(fake_server):
         gate.set()
 
 
-@pytest.mark.parametrize("mode", ["eof", "reset"])
-def test_stream_cut_midway_is_truncated(fake_server, mode):
-    fake_server.script(Answer(fenced(GAME), cut_after=40, cut_mode=mode, chunk_size=10))
-    with pytest.raises(TruncatedReply, match="stopped after"):
+def test_stream_reset_midway_is_truncated_with_its_tokens(fake_server):
+    fake_server.script(Answer(fenced(GAME), cut_after=40, cut_mode="reset", chunk_size=10))
+    with pytest.raises(TruncatedReply, match="stopped after") as info:
+        model_for(fake_server).execute(request())
+    assert info.value.usage.completion_tokens > 0 and "```python" in info.value.partial
+
+
+def test_stream_closed_in_the_prose_before_the_code_is_truncated(fake_server):
+    fake_server.script(Answer(fenced(GAME), cut_after=8, cut_mode="eof", chunk_size=4))
+    with pytest.raises(TruncatedReply, match="the stream was cut"):
         model_for(fake_server).execute(request())
 
 
-def test_stream_without_finish_reason_is_truncated(fake_server):
-    fake_server.script(Answer(fenced(GAME), finish_reason=None))
-    with pytest.raises(TruncatedReply):
-        model_for(fake_server).execute(request())
+def test_stream_closed_inside_the_code_is_continued(fake_server):
+    cut = fenced(GAME).index("pygame.init")
+    fake_server.script(
+        Answer(fenced(GAME), cut_after=cut, cut_mode="eof", chunk_size=1),
+        Answer(fenced(GAME)[cut + 1 :]),
+    )
+    reply = model_for(fake_server).execute(request())
+    assert extract_code(reply.text) == GAME and reply.extra["continuations"] == 1
 
 
 def test_reasoning_effort_sent_and_dropped_when_refused(fake_server):
