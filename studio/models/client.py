@@ -40,6 +40,7 @@ from studio.models.faults import (
     status_error,
     timeout_error,
 )
+from studio.models.reply import reading_note
 from studio.models.stream import (
     Accumulator,
     Watch,
@@ -202,16 +203,24 @@ class OpenAIModel:
             params["messages"] = messages
             return self._ask(params, state, model, on_event, watch, base)
 
+        def status(text: str) -> None:
+            on_event(Event(kind="status", text=text))
+
         first = ask(request.messages, 0)
-        return complete(
+        reply = complete(
             first,
             ask,
             request.messages,
             endpoint=self.endpoint,
             max_tokens=params.get("max_tokens") or params.get("max_completion_tokens"),
             limit=self.continuations,
-            status=lambda text: on_event(Event(kind="status", text=text)),
+            status=status,
         )
+        note = reading_note(reply.text) if request.purpose != "design" else ""
+        if note:  # kept with the attempt (extra.json in the run log) and shown as progress
+            reply.extra["reader"] = note
+            status(note)
+        return reply
 
     def _ask(
         self,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from studio.errors import OutputLimitReached
 from studio.models.base import Reply, Usage
 from studio.models.endpoints import Endpoint
-from studio.models.reply import find_blocks, split_thinking
+from studio.models.reply import find_blocks
 
 #: Continuations asked for at most, per reply.
 MAX_CONTINUATIONS = 3
@@ -30,6 +30,8 @@ CONTINUE = (
 #: Marks the parts of a continued reply in the raw text kept in the run log.
 PART_MARK = "\n\n----- continuation {n} (the reply above was cut at the output limit) -----\n\n"
 
+_CLOSE_RE = re.compile(r"</think(?:ing)?>", re.IGNORECASE)
+_OPEN_THINK_RE = re.compile(r"<think(?:ing)?>", re.IGNORECASE)
 _OPENER_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*(\S*)[^\n]*$", re.MULTILINE)
 _CODE_LINE_RE = re.compile(
     r"^\s*(?:import\s|from\s\S+\simport|def\s|class\s|if\s|for\s|while\s|return\b|"
@@ -63,6 +65,18 @@ def cut_reason(answer: str, finish: str) -> str | None:
     if finish == "stop" and code.strip() and not _compiles(code):
         return "a reply that stopped inside unfinished code"
     return None
+
+
+def answer_of(reply: Reply) -> str:
+    """The answer as it streamed, thinking removed but its end kept as it was: a reply cut
+    after a newline and an indent must be continued after them, not after a stripped end."""
+    raw = str(reply.extra.get("raw", reply.text))
+    closing = [m.end() for m in _CLOSE_RE.finditer(raw)]
+    if closing:
+        raw = raw[closing[-1] :]
+    elif _OPEN_THINK_RE.search(raw):
+        return reply.text  # cut while thinking: there is no answer to continue
+    return raw.lstrip()
 
 
 def continuation_messages(messages: list[dict[str, str]], partial: str) -> list[dict[str, str]]:
@@ -170,7 +184,7 @@ def complete(
     after ``limit`` continuations, or was cut before it held any answer at all.
     """
     parts = [first]
-    text = first.text
+    text = answer_of(first)
     reason = cut_reason(text, first.finish_reason)
     while reason is not None:
         if not text.strip() or len(parts) > limit:
@@ -179,7 +193,7 @@ def complete(
             status(f"reply cut by {reason}; asking the model to continue ({len(parts)}/{limit})")
         more = ask(continuation_messages(messages, text), _total(parts).completion_tokens)
         parts.append(more)
-        text = join(text, split_thinking(more.text)[1] if "<think" in more.text else more.text)
+        text = join(text, answer_of(more))
         reason = cut_reason(text, more.finish_reason)
     if len(parts) == 1:
         return first
@@ -189,7 +203,7 @@ def complete(
         for i, p in enumerate(parts)
     )
     return Reply(
-        text=text,
+        text=text.strip(),
         thinking="\n".join(p.thinking for p in parts if p.thinking),
         usage=_total(parts),
         finish_reason=last.finish_reason,
