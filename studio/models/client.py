@@ -30,6 +30,7 @@ from studio.models.endpoints import Endpoint, scrub
 from studio.models.faults import (
     RetryPolicy,
     connection_error,
+    fallback,
     html_error,
     is_api_content,
     is_retryable,
@@ -52,9 +53,6 @@ from studio.models.tuning import Timeouts, preset_max_tokens
 
 #: Sent when the endpoint needs no key (the client insists on one); never a real key.
 NO_KEY = "no-key"
-#: Optional request parameters dropped, in this order, when an endpoint rejects them (400).
-_OPTIONAL = ("reasoning_effort", "stream_options", "seed", "temperature", "max_completion_tokens")
-
 __all__ = ["NO_KEY", "OpenAIModel", "estimate_tokens"]
 
 
@@ -301,7 +299,7 @@ class OpenAIModel:
                 if page is not None:
                     raise not_openai(self.endpoint, status, *page) from None
                 if status == 400 and len(dropped) < 4 and not is_unknown_model(exc, key):
-                    fix = self._fallback(exc, params, stream)
+                    fix = fallback(server_message(exc, key).lower(), params, stream)
                     if fix:
                         dropped.append(fix)
                         state["stream"] = stream and fix != "stream"
@@ -321,28 +319,6 @@ class OpenAIModel:
                     else str(exc)
                 )
                 raise ModelError(f"{self.endpoint.base_url}: {said}") from None
-
-    def _fallback(self, exc: openai.APIStatusError, params: dict[str, Any], stream: bool) -> str:
-        """Adjust ``params`` after a 400 that names an optional parameter; '' if none fits."""
-        said = server_message(exc, self.endpoint.api_key).lower()
-        if "max_tokens" in params and "max_completion_tokens" in said:
-            params["max_completion_tokens"] = params.pop("max_tokens")
-            return "max_tokens"
-        if "max_tokens" in params and "max_tokens" in said:
-            del params["max_tokens"]  # too large for this model: let the server decide
-            return "max_tokens"
-        for name in _OPTIONAL:
-            if name in params and name in said:
-                del params[name]
-                return name
-        if stream and "stream" in said:
-            params.pop("stream_options", None)
-            return "stream"
-        # Unnamed rejection: drop the reasoning effort (often refused without a clear name).
-        if "reasoning_effort" in params:
-            del params["reasoning_effort"]
-            return "reasoning_effort"
-        return ""
 
     def _check_cancelled(self) -> None:
         if self._cancelled.is_set():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from studio.errors import OutputLimitReached
+from studio.errors import OutputLimitReached, TruncatedReply
 from studio.models.base import Reply, Usage
 from studio.models.endpoints import Endpoint
 from studio.models.reply import find_blocks
@@ -181,7 +181,8 @@ def complete(
     """``first``, continued while it is cut (``ask(messages, tokens so far)`` asks again).
 
     Raises ``OutputLimitReached`` (carrying every part's tokens) when the reply is still cut
-    after ``limit`` continuations, or was cut before it held any answer at all.
+    after ``limit`` continuations, or was cut before it held any answer at all;
+    ``TruncatedReply`` when the last part ended with no finish reason (the stream was cut).
     """
     parts = [first]
     text = answer_of(first)
@@ -227,7 +228,19 @@ def _cost(parts: list[Reply]) -> float | None:
 
 def _limit_error(
     parts: list[Reply], text: str, endpoint: Endpoint, max_tokens: int | None
-) -> OutputLimitReached:
+) -> TruncatedReply:
+    partial = "".join(
+        (PART_MARK.format(n=i) if i else "") + str(p.extra.get("raw", p.text))
+        for i, p in enumerate(parts)
+    )
+    if not parts[-1].finish_reason:  # no finish reason at all: the stream itself was cut
+        cut = TruncatedReply(
+            f"the reply from {endpoint.base_url} stopped inside its code without finishing "
+            f"{len(parts)} times, continuations included (the stream was cut, after "
+            f"{len(text)} characters in all); try again."
+        )
+        cut.usage, cut.partial = _total(parts), partial
+        return cut
     if text.strip():
         what = (
             f"its reply was cut at the limit {len(parts)} times (after {len(text)} characters), "
@@ -242,9 +255,5 @@ def _limit_error(
         f"the model's output limit is too small for this game: {what}. "
         + advice(endpoint, max_tokens)
     )
-    error.usage = _total(parts)
-    error.partial = "".join(
-        (PART_MARK.format(n=i) if i else "") + str(p.extra.get("raw", p.text))
-        for i, p in enumerate(parts)
-    )
+    error.usage, error.partial = _total(parts), partial
     return error

@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import openai
 
@@ -32,6 +33,10 @@ _UNKNOWN_MODEL_RE = re.compile(
     r"(unknown|invalid|no such) model",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+#: Optional request parameters dropped, in this order, when an endpoint rejects them (400).
+_OPTIONAL = ("reasoning_effort", "stream_options", "seed", "temperature", "max_completion_tokens")
 
 
 @dataclass
@@ -219,3 +224,26 @@ def timeout_error(endpoint: Endpoint, phase: str, timeouts: Timeouts, chars: int
         "longer for the first token, raise --timeout SECONDS (or `studio config set timeout "
         "SECONDS`, or STUDIO_TIMEOUT)."
     )
+
+
+def fallback(said: str, params: dict[str, Any], stream: bool) -> str:
+    """Adjust ``params`` after a 400 whose message (lower case) ``said`` names an optional
+    parameter; returns what was dropped or renamed, '' if nothing fits."""
+    if "max_tokens" in params and "max_completion_tokens" in said:
+        params["max_completion_tokens"] = params.pop("max_tokens")
+        return "max_tokens"
+    if "max_tokens" in params and "max_tokens" in said:
+        del params["max_tokens"]  # too large for this model: let the server decide
+        return "max_tokens"
+    for name in _OPTIONAL:
+        if name in params and name in said:
+            del params[name]
+            return name
+    if stream and "stream" in said:
+        params.pop("stream_options", None)
+        return "stream"
+    # Unnamed rejection: drop the reasoning effort (often refused without a clear name).
+    if "reasoning_effort" in params:
+        del params["reasoning_effort"]
+        return "reasoning_effort"
+    return ""

@@ -262,6 +262,26 @@ def test_max_tokens_renamed_when_refused(fake_server):
     assert fake_server.chat_requests[1].body["max_completion_tokens"] == 4000
 
 
+def test_max_tokens_too_large_for_the_model_is_left_to_the_server(fake_server):
+    too_large = (
+        "'max_tokens' or 'max_completion_tokens' is too large: 16384. This model's maximum "
+        "context length is 8192 tokens and your request has 900 input tokens"
+    )
+    fake_server.script(Fail(400, too_large), Fail(400, too_large), Answer(fenced(GAME)))
+    reply = model_for(fake_server).execute(request(max_tokens=16384))
+    last = fake_server.chat_requests[-1].body
+    assert "max_tokens" not in last and "max_completion_tokens" not in last
+    assert extract_code(reply.text) == GAME and len(fake_server.chat_requests) == 3
+
+
+def test_the_preset_output_limit_is_sent_when_the_request_names_none(fake_server):
+    fake_server.script(Answer(fenced(GAME)), Answer(fenced(GAME)))
+    model_for(fake_server).execute(request())
+    model_for(fake_server, max_tokens=3000).execute(request())
+    first, second = fake_server.chat_requests
+    assert first.body["max_tokens"] == 8192 and second.body["max_tokens"] == 3000
+
+
 def test_other_400_is_a_model_error_with_the_server_message(fake_server):
     fake_server.default = Fail(400, "messages too long for context")
     with pytest.raises(ModelError, match="messages too long"):

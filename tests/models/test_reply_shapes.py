@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.errors import OutputLimitReached
+from studio.errors import OutputLimitReached, TruncatedReply
 from studio.models.assemble import join_blocks, undefined_names
 from studio.models.base import Request
 from studio.models.client import OpenAIModel
@@ -156,3 +156,13 @@ def test_the_output_limit_message_names_the_setting_of_the_preset(preset, says):
         assert len(server.chat_requests) == 2
     assert says in str(info.value) and "--max-tokens" in str(info.value)
     assert info.value.usage is not None and info.value.usage.completion_tokens > 0
+
+
+def test_a_stream_cut_inside_the_code_every_time_is_a_cut_stream(fake_server):
+    """No finish reason at all, continuations included: the stream, not the limit."""
+    fake_server.default = Answer("```python\nimport pygame\nx = (", finish_reason=None)
+    endpoint = resolve(base_url=fake_server.url, model="fake-model", api_key="k")
+    with pytest.raises(TruncatedReply, match="the stream was cut") as info:
+        OpenAIModel(endpoint, continuations=2).execute(request())
+    assert not isinstance(info.value, OutputLimitReached)
+    assert len(fake_server.chat_requests) == 3
