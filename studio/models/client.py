@@ -32,7 +32,6 @@ from studio.models.faults import (
     connection_error,
     fallback,
     html_error,
-    is_api_content,
     is_retryable,
     is_unknown_model,
     not_openai,
@@ -333,11 +332,15 @@ class OpenAIModel:
             watch.response = response
         try:
             http = response.response
-            content_type = http.headers.get("content-type", "")
-            if not is_api_content(content_type, stream=True):
-                raise not_openai(self.endpoint, http.status_code, content_type, _start(http))
-            if "json" in content_type.lower():  # the server ignored "stream": one JSON reply
-                acc.whole(json.loads(http.read() or b"null"), self.endpoint)
+            kind = http.headers.get("content-type", "").split(";")[0].strip().lower()
+            if "html" in kind:  # a web page: the base URL is not the API's
+                raise not_openai(self.endpoint, http.status_code, kind, _start(http))
+            if kind.endswith("json"):  # the server ignored "stream": one JSON reply
+                try:
+                    data = json.loads(http.read() or b"null")
+                except ValueError:
+                    raise not_openai(self.endpoint, http.status_code, kind, "") from None
+                acc.whole(data, self.endpoint)
                 return
             for chunk in response:
                 if self._cancelled.is_set():
@@ -345,11 +348,16 @@ class OpenAIModel:
                 acc.model = chunk.model or acc.model
                 if chunk.usage is not None:
                     acc.usage = chunk.usage
+                if not chunk.choices and watch is not None:
+                    watch.chunk(0)  # a usage or keep-alive chunk: the server is alive
                 for choice in chunk.choices[:1]:
                     delta = choice.delta
                     acc.add(reasoning_of(delta), delta.content if delta else None)
                     if choice.finish_reason:
                         acc.finish = choice.finish_reason
+            if not acc.chunks and kind not in ("", "text/event-stream"):
+                # Not a single event in a body that is neither SSE nor JSON: no API's answer.
+                raise not_openai(self.endpoint, http.status_code, kind, "")
         except openai.APITimeoutError:
             raise
         except openai.APIConnectionError:
@@ -373,11 +381,11 @@ class OpenAIModel:
     def _plain(self, params: dict[str, Any], acc: Accumulator) -> None:
         params = {k: v for k, v in params.items() if k != "stream_options"}
         raw = self.client.chat.completions.with_raw_response.create(**params)
-        http = raw.http_response
-        content_type = http.headers.get("content-type", "")
-        if not is_api_content(content_type, stream=False):
-            raise not_openai(self.endpoint, http.status_code, content_type, _start(http))
-        acc.whole(raw.parse(), self.endpoint)
+        completion = raw.parse()  # JSON whatever the content type says, else the body's text
+        if isinstance(completion, str):
+            kind = raw.http_response.headers.get("content-type", "")
+            raise not_openai(self.endpoint, raw.http_response.status_code, kind, completion)
+        acc.whole(completion, self.endpoint)
 
 
 def _start(http: Any) -> str:

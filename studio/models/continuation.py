@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from studio.errors import OutputLimitReached, TruncatedReply
+from studio.models.assemble import is_program
 from studio.models.base import Reply, Usage
 from studio.models.endpoints import Endpoint
 from studio.models.reply import find_blocks
@@ -55,9 +56,12 @@ def open_block(text: str) -> str | None:
 
 def cut_reason(answer: str, finish: str) -> str | None:
     """Why a finished reply must be continued, or None when it is whole."""
-    if finish == "length":
-        return "the output limit"
     code = open_block(answer)
+    if finish == "length":
+        blocks = find_blocks(answer) if code is None else []
+        if any(is_program(b.code) for b in blocks):
+            return None  # cut in the prose after a whole program: nothing is missing
+        return "the output limit"
     if code is None:
         return None
     if not finish:
@@ -194,7 +198,10 @@ def complete(
             status(f"reply cut by {reason}; asking the model to continue ({len(parts)}/{limit})")
         more = ask(continuation_messages(messages, text), _total(parts).completion_tokens)
         parts.append(more)
-        text = join(text, answer_of(more))
+        added = answer_of(more)
+        if more.finish_reason == "stop" and not any(map(_CODE_LINE_RE.match, added.split("\n"))):
+            break  # "the code is complete": prose only, so the reply stands as it was
+        text = join(text, added)
         reason = cut_reason(text, more.finish_reason)
     if len(parts) == 1:
         return first

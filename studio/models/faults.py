@@ -158,12 +158,6 @@ def connection_error(
     )
 
 
-def is_api_content(content_type: str, stream: bool) -> bool:
-    """Whether a successful answer's Content-Type is what an OpenAI-compatible API sends."""
-    kind = content_type.split(";")[0].strip().lower()
-    return kind.endswith("json") or (stream and kind == "text/event-stream") or not kind
-
-
 def not_openai(endpoint: Endpoint, status: int, content_type: str, body: str) -> ModelError:
     """The studio error for an answer that is no API's: a web page, a proxy's notice."""
     start = " ".join(scrub(body, endpoint.api_key).split())[:80]
@@ -178,14 +172,16 @@ def not_openai(endpoint: Endpoint, status: int, content_type: str, body: str) ->
 
 
 def html_error(exc: openai.APIStatusError) -> tuple[str, str] | None:
-    """``(content type, body)`` of an error answer that is a web page, else None."""
+    """``(content type, body)`` of an error answer that is no API's, else None: a web page,
+    or a 404/405 that is not JSON (``404 page not found`` where the path is wrong)."""
     response = getattr(exc, "response", None)
     content_type = response.headers.get("content-type", "") if response is not None else ""
-    if "html" not in content_type.lower():
+    kind = content_type.split(";")[0].strip().lower()
+    if "html" not in kind and not (exc.status_code in (404, 405) and not kind.endswith("json")):
         return None
     try:
         body = response.text  # type: ignore[union-attr]
-    except Exception:  # noqa: BLE001 - a body that cannot be read is still a web page
+    except Exception:  # noqa: BLE001 - a body that cannot be read is still no API's
         body = ""
     return content_type, body
 

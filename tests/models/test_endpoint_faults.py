@@ -62,6 +62,20 @@ def test_a_web_page_with_an_error_status_is_not_a_missing_model(fake_server):
         model_for(fake_server).execute(request())
 
 
+@pytest.mark.parametrize("stream", [True, False])
+def test_plain_text_at_a_wrong_path_is_not_an_openai_api(fake_server, stream):
+    """Ollama's root without /v1: 404 text/plain; its banner: 200 text/plain."""
+    fake_server.script(
+        Page(status=404, content_type="text/plain", body="404 page not found"),
+        Page(status=200, content_type="text/plain; charset=utf-8", body="Ollama is running"),
+    )
+    model = model_for(fake_server, stream=stream)
+    with pytest.raises(NotOpenAICompatible, match="HTTP 404 with Content-Type text/plain"):
+        model.execute(request())
+    with pytest.raises(NotOpenAICompatible, match="HTTP 200 with Content-Type text/plain"):
+        model.execute(request())
+
+
 def test_a_json_404_is_still_a_missing_model(fake_server):
     with pytest.raises(ModelNotFoundError):
         OpenAIModel(resolve(base_url=fake_server.url, model="nope", api_key="k")).execute(request())

@@ -166,3 +166,22 @@ def test_a_stream_cut_inside_the_code_every_time_is_a_cut_stream(fake_server):
         OpenAIModel(endpoint, continuations=2).execute(request())
     assert not isinstance(info.value, OutputLimitReached)
     assert len(fake_server.chat_requests) == 3
+
+
+def test_a_continuation_of_prose_only_leaves_the_reply_as_it_was(fake_server):
+    """A model that "stopped" inside broken code and, asked to go on, says it is done: the
+    reply goes to the verifier (and a repair) as it was, with no prose glued into the code."""
+    broken = "```python\nimport pygame\nx = (1,\n"
+    fake_server.script(Answer(broken), Answer("The code above is complete."))
+    endpoint = resolve(base_url=fake_server.url, model="fake-model", api_key="k")
+    reply = OpenAIModel(endpoint).execute(request())
+    assert reply.text == broken.strip() and reply.extra["continuations"] == 1
+    assert len(fake_server.chat_requests) == 2
+
+
+def test_a_cut_in_the_prose_after_a_whole_program_is_not_continued(fake_server):
+    cut = f"```python\n{GAME}```\n\nThis game uses the arr"
+    fake_server.script(Answer(cut, finish_reason="length"))
+    endpoint = resolve(base_url=fake_server.url, model="fake-model", api_key="k")
+    reply = OpenAIModel(endpoint).execute(request())
+    assert find_program(reply.text).code == GAME and len(fake_server.chat_requests) == 1
