@@ -137,6 +137,7 @@ class FakeServer:
         self.requests: list[Recorded] = []
         self.default: Response | None = None
         self.handler: Callable[[Recorded], Response] | None = None
+        self.models_page: Page | None = None  # GET /models answers with this page instead
         self.closing = threading.Event()
         self._queue: deque[Response] = deque()
         self._cond = threading.Condition()
@@ -210,7 +211,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         self.fake._record(self._recorded(None))
-        if self.path.rstrip("/").endswith("/models"):
+        if self.path.rstrip("/").endswith("/models") and self.fake.models_page is not None:
+            self._page(self.fake.models_page)
+        elif self.path.rstrip("/").endswith("/models"):
             data = [{"id": m, "object": "model", "owned_by": "fake"} for m in self.fake.models]
             self._json(200, {"object": "list", "data": data})
         else:

@@ -5,8 +5,9 @@ main loop: ```...```". No block alone is the program then; the blocks in order a
 is *the program* when it compiles, imports pygame, has a main loop and uses no name it does
 not define. When no block is, the Python blocks are joined in order, skipping any that
 
-- repeats a name an earlier chosen block defines at top level (a block that only repeats a
-  fragment, "replace your ``update`` with this", or the whole program once more);
+- defines again a function or class an earlier chosen block defines (a block that only
+  repeats a fragment, "replace your ``update`` with this", or the whole program once more;
+  restated imports and constants are no reason to leave a block out);
 - comes after the block holding the program's entry point (``if __name__ == "__main__"``,
   a top-level ``main()`` call or main loop): usage notes, alternatives;
 - uses none of the names the earlier ones define (an unrelated snippet);
@@ -68,12 +69,24 @@ def defined_names(code: str) -> set[str]:
     return names
 
 
-def used_names(code: str) -> set[str]:
-    """Every name the code reads, at any depth."""
+def top_definitions(code: str) -> set[str]:
+    """The functions and classes the code defines at top level (imports and constants,
+    often restated from block to block, are left out)."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return set()
+    kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    return {node.name for node in tree.body if isinstance(node, kinds)}
+
+
+def used_names(code: str) -> set[str]:
+    """Every name the code reads, at any depth; for a block that does not compile alone (the
+    indented rest of a class), every identifier in it."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return set(re.findall(r"[A-Za-z_]\w*", code))
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
 
 
@@ -155,19 +168,21 @@ def join_blocks(codes: list[tuple[int, str]]) -> Joined | None:
     """``codes`` (place, code) of the Python blocks in reply order, joined into the program;
     None when no join of two or more is better than the best single block."""
     chosen: list[tuple[int, str]] = []
-    defined: set[str] = set()
+    defined: set[str] = set()  # every name the chosen blocks define
+    functions: set[str] = set()  # their top-level functions and classes
     for place, code in codes:
-        names = defined_names(code)
         if chosen:
             joined = "\n\n\n".join(c for _, c in chosen)
-            if has_entry(joined) or names & defined or not used_names(code) & defined:
+            if has_entry(joined) or top_definitions(code) & functions:
+                continue  # after the program's start, or a rewrite of a part of it
+            if not used_names(code) & defined or not compiles(joined + "\n\n\n" + code):
                 continue
-            if not compiles(joined + "\n\n\n" + code):
-                continue
+            defined |= defined_names(joined + "\n\n\n" + code)
         elif not compiles(code):
             continue
         chosen.append((place, code))
-        defined |= names
+        defined |= defined_names(code)
+        functions |= top_definitions(code)
     if len(chosen) < 2:
         return None
     code = "\n\n\n".join(c for _, c in chosen)

@@ -25,7 +25,7 @@ import openai
 
 from studio.errors import AuthError, ModelError, ModelNotFoundError, StudioError, TruncatedReply
 from studio.models.base import Event, EventSink, Reply, Request, Usage
-from studio.models.continuation import complete, cut_reason
+from studio.models.continuation import MAX_CONTINUATIONS, complete, cut_reason
 from studio.models.endpoints import Endpoint, scrub
 from studio.models.faults import (
     RetryPolicy,
@@ -82,7 +82,7 @@ class OpenAIModel:
         self.max_tokens = max_tokens or preset_max_tokens(endpoint.preset)
         self.retry = retry or RetryPolicy()
         self.stream = stream
-        self.continuations = 3 if continuations is None else continuations
+        self.continuations = MAX_CONTINUATIONS if continuations is None else continuations
         self._cancelled = threading.Event()
         self._wait = wait or self._cancelled.wait
         self._model = endpoint.model
@@ -246,6 +246,9 @@ class OpenAIModel:
             try:
                 served = [m.id for m in self.client.models.list()]
             except openai.APIStatusError as exc:
+                page = html_error(exc)
+                if page is not None:
+                    raise not_openai(self.endpoint, exc.status_code, *page) from None
                 raise status_error(exc, self.endpoint, "(default)", 1) from None
             except openai.APIConnectionError as exc:
                 raise connection_error(exc, self.endpoint, self.timeouts) from None

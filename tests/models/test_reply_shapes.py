@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.errors import OutputLimitReached, TruncatedReply
+from studio.errors import NotOpenAICompatible, OutputLimitReached, TruncatedReply
 from studio.models.assemble import join_blocks, undefined_names
 from studio.models.base import Request
 from studio.models.client import OpenAIModel
@@ -15,7 +15,7 @@ from studio.models.continuation import CONTINUE, cut_reason, join
 from studio.models.endpoints import Endpoint, resolve
 from studio.models.reply import find_blocks, find_program
 
-from .conftest import Answer, FakeServer
+from .conftest import Answer, FakeServer, Page
 from .replies import CLASSES, GAME, MAIN, SETUP, TOP_LEVEL, fragment_reply, split_reply
 
 # -- the reader ---------------------------------------------------------------------------
@@ -185,3 +185,34 @@ def test_a_cut_in_the_prose_after_a_whole_program_is_not_continued(fake_server):
     endpoint = resolve(base_url=fake_server.url, model="fake-model", api_key="k")
     reply = OpenAIModel(endpoint).execute(request())
     assert find_program(reply.text).code == GAME and len(fake_server.chat_requests) == 1
+
+
+def test_blocks_that_restate_imports_and_constants_are_still_joined():
+    again = "import random\n\nimport pygame\n\nWIDTH, HEIGHT = 320, 240\n\n\n"
+    reply = split_reply().replace("```python\ndef main():", "```python\n" + again + "def main():")
+    program = find_program(reply)
+    assert program.joined == (1, 2, 3) and program.code == GAME.replace(
+        "def main():", again + "def main():"
+    )
+
+
+def test_the_indented_rest_of_a_class_in_its_own_block_is_joined():
+    rest = CLASSES.index("    def draw(self, screen):\n        pygame.draw.circle")
+    head, tail = CLASSES[:rest].rstrip(), CLASSES[rest:]
+    reply = (
+        f"```python\n{SETUP}\n```\n\n```python\n{head}\n```\n\nIts drawing:\n\n```python\n"
+        f"{tail}\n```\n\nThe loop:\n\n```python\n{MAIN}\n```\n"
+    )
+    program = find_program(reply)
+    assert program.joined == (1, 2, 3, 4) and undefined_names(program.code) == set()
+    assert "pygame.draw.circle(screen, ROCK_COLOUR" in program.code
+
+
+@pytest.mark.parametrize("status", [200, 404])
+def test_a_web_page_where_the_models_are_listed_is_not_an_api(fake_server, status):
+    """No model configured: the server is asked for its models, and answers a web page."""
+    fake_server.models_page = Page(status=status)
+    endpoint = resolve(base_url=fake_server.url, api_key="k")
+    with pytest.raises(NotOpenAICompatible, match="did not answer as an OpenAI-compatible API"):
+        OpenAIModel(endpoint).execute(request())
+    assert fake_server.chat_requests == []
