@@ -192,10 +192,22 @@ def _describe(endpoint: Endpoint | None) -> list[str]:
         f"  model:    {endpoint.model or '(the first model the server lists)'}",
         f"  key:      {key}",
         f"  chosen by: {endpoint.origin}",
+        _tuning_line(endpoint),
     ]
     if endpoint.custom and os.environ.get("OPENAI_API_KEY"):
         lines.append("  (OPENAI_API_KEY is never sent to a custom base URL; use STUDIO_API_KEY)")
     return lines
+
+
+def _tuning_line(endpoint: Endpoint) -> str:
+    tuned = tuning.resolve_tuning()
+    limit = tuned.max_tokens or tuning.preset_max_tokens(endpoint.preset)
+    return (
+        f"  waits:    {tuned.timeouts.first_token:g}s for the first token "
+        f"({tuned.source('timeout')}), {tuned.timeouts.idle:g}s of silence mid-reply "
+        f"({tuned.source('idle_timeout')}); max_tokens {limit} "
+        f"({tuned.source('max_tokens') if tuned.max_tokens else 'the preset default'})"
+    )
 
 
 @config_app.command("show")
