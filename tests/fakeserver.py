@@ -49,6 +49,15 @@ class Recorded:
         return self.headers.get("authorization")
 
     @property
+    def partial(self) -> str | None:
+        """For a continuation request (the reply so far as the assistant turn, then a user
+        turn asking for the rest): the reply so far; None for any other request."""
+        messages = (self.body or {}).get("messages", []) if isinstance(self.body, dict) else []
+        if len(messages) >= 2 and messages[-2].get("role") == "assistant":
+            return str(messages[-2].get("content", ""))
+        return None
+
+    @property
     def text(self) -> str:
         """All message contents of a chat request, joined (for asserting on prompts)."""
         messages = (self.body or {}).get("messages", []) if isinstance(self.body, dict) else []

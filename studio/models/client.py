@@ -165,9 +165,7 @@ class OpenAIModel:
                         estimate_tokens("x" * watch.chars),
                     )
                 box["timeout"] = error
-                with contextlib.suppress(Exception):
-                    if watch.response is not None:
-                        watch.response.close()  # the helper thread ends; its error is moot
+                watch.give_up()  # the helper thread ends; its error is moot
                 break
         with self._lock:
             self._waiting.discard(done)
@@ -277,6 +275,8 @@ class OpenAIModel:
         tries = 0
         while True:
             self._check_cancelled()
+            if watch.abandoned.is_set():
+                raise ModelError("given up (timed out)")  # never reaches the caller
             stream = state["stream"]
             acc = Accumulator(on_event, watch, base)
             watch.start(plain=not stream)

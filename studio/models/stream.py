@@ -8,6 +8,7 @@ backoff pauses it; a plain (non-streaming) request gets ``PLAIN_TIMEOUT`` for th
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -49,6 +50,7 @@ class Watch:
         self.deadline: float | None = clock() + timeouts.first_token
         self.response: Any = None  # the open HTTP response, closed when the call is given up
         self.chars = 0
+        self.abandoned = threading.Event()  # given up: the helper thread asks for nothing more
 
     def start(self, plain: bool = False) -> None:
         """A new HTTP request of this call (the first, a retry, a continuation)."""
@@ -71,6 +73,14 @@ class Watch:
             if self.phase in (FIRST, IDLE):
                 self.phase = IDLE
                 self.deadline = self.clock() + self.timeouts.idle
+
+    def give_up(self) -> None:
+        """The waiting thread stopped waiting: close the open response, start nothing new."""
+        self.abandoned.set()
+        response = self.response
+        if response is not None:
+            with contextlib.suppress(Exception):
+                response.close()
 
     def overdue(self) -> str | None:
         """The phase whose deadline passed, or None."""

@@ -275,11 +275,14 @@ def test_max_tokens_too_large_for_the_model_is_left_to_the_server(fake_server):
 
 
 def test_the_preset_output_limit_is_sent_when_the_request_names_none(fake_server):
-    fake_server.script(Answer(fenced(GAME)), Answer(fenced(GAME)))
+    fake_server.default = Answer(fenced(GAME))
     model_for(fake_server).execute(request())
     model_for(fake_server, max_tokens=3000).execute(request())
-    first, second = fake_server.chat_requests
-    assert first.body["max_tokens"] == 8192 and second.body["max_tokens"] == 3000
+    hosted = Endpoint(fake_server.url, "fake-model", KEY, preset="openai", custom=True)
+    OpenAIModel(hosted).execute(request())
+    OpenAIModel(hosted).execute(request(max_tokens=1000))  # the request's own wins
+    sent = [r.body["max_tokens"] for r in fake_server.chat_requests]
+    assert sent == [8192, 3000, 16384, 1000]
 
 
 def test_other_400_is_a_model_error_with_the_server_message(fake_server):

@@ -111,9 +111,10 @@ def test_a_reply_cut_every_time_names_the_setting_to_raise(make):
     with FakeServer() as server:
         server.default = Answer("```python\n" + cut, finish_reason="length", usage=(800, 512))
         made = make(server, "--preset", "ollama", "--base-url", server.url)
-        asked = len(server.chat_requests)
+        partials = [r.partial for r in server.chat_requests]
     assert made.result.exit_code == 1
-    assert asked == 4  # the reply and three continuations
+    assert len(partials) == 4 and partials[0] is None  # the reply and three continuations
+    assert all(p is not None and p.startswith("```python\n" + cut[:200]) for p in partials[1:])
     assert "the model's output limit is too small for this game" in made.output
     assert "OutputLimitReached" in made.output and "num_predict" in made.output
     assert "OLLAMA_CONTEXT_LENGTH" in made.output and "--max-tokens (now 8192" in made.output
