@@ -383,7 +383,9 @@ class OpenAIModel:
 
     def _plain(self, params: dict[str, Any], acc: Accumulator) -> None:
         params = {k: v for k, v in params.items() if k != "stream_options"}
-        raw = self.client.chat.completions.with_raw_response.create(**params)
+        # The whole reply comes at once: the HTTP read timeout is the plain request's limit.
+        limit = openai.Timeout(self.timeouts.plain + 1.0, connect=self.timeouts.connect)
+        raw = self.client.chat.completions.with_raw_response.create(**params, timeout=limit)
         completion = raw.parse()  # JSON whatever the content type says, else the body's text
         if isinstance(completion, str):
             kind = raw.http_response.headers.get("content-type", "")

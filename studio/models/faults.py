@@ -26,7 +26,7 @@ from studio.errors import (
     ServerError,
 )
 from studio.models.endpoints import Endpoint, scrub
-from studio.models.tuning import PLAIN_TIMEOUT, Timeouts
+from studio.models.tuning import Timeouts
 
 _UNKNOWN_MODEL_RE = re.compile(
     r"model.{0,80}(not found|does not exist|not a valid|unknown|no such|not available)|"
@@ -197,10 +197,9 @@ def timeout_error(endpoint: Endpoint, phase: str, timeouts: Timeouts, chars: int
             "idle_timeout SECONDS`, or STUDIO_IDLE_TIMEOUT)."
         )
     if phase == "plain":
-        limit = max(PLAIN_TIMEOUT, timeouts.first_token)
         return ModelTimeout(
-            f"{where} did not finish its reply within {limit:g}s (it refused to stream, so the "
-            "whole reply had to come at once). Use a smaller model or another endpoint."
+            f"{where} did not finish its reply within {timeouts.plain:g}s (it refused to stream, "
+            "so the whole reply had to come at once). Use a smaller model or another endpoint."
         )
     spec = endpoint.spec
     local = (spec is not None and spec.local) or endpoint.host.split(":")[0] in (

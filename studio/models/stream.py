@@ -20,7 +20,7 @@ from studio.errors import ModelError
 from studio.models.base import Event, EventSink, Reply, Usage
 from studio.models.endpoints import Endpoint
 from studio.models.reply import ThinkSplitter, split_thinking
-from studio.models.tuning import PLAIN_TIMEOUT, Timeouts
+from studio.models.tuning import Timeouts
 
 FIRST, IDLE, PLAIN, PAUSED = "first token", "idle", "plain", "paused"
 
@@ -56,8 +56,8 @@ class Watch:
         """A new HTTP request of this call (the first, a retry, a continuation)."""
         with self._lock:
             self.phase = PLAIN if plain else FIRST
-            limit = max(PLAIN_TIMEOUT, self.timeouts.first_token) if plain else None
-            self.deadline = self.clock() + (limit or self.timeouts.first_token)
+            limit = self.timeouts.plain if plain else self.timeouts.first_token
+            self.deadline = self.clock() + limit
 
     def pause(self) -> None:
         """Waiting on purpose (a retry's backoff): no deadline until the next ``start``."""

@@ -69,8 +69,14 @@ class Timeouts:
 
     @property
     def backstop(self) -> float:
-        """The HTTP read timeout: only ends a helper thread the watch has already given up on."""
-        return max(self.first_token, self.idle) + 5.0
+        """The HTTP read timeout of a streamed request: only ends a helper thread the watch
+        has already given up on."""
+        return max(self.first_token, self.idle) + 1.0
+
+    @property
+    def plain(self) -> float:
+        """How long a request that cannot stream may take for its whole reply."""
+        return max(PLAIN_TIMEOUT, self.first_token)
 
 
 @dataclass(frozen=True)

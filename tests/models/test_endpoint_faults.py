@@ -23,7 +23,7 @@ from studio.models.endpoints import resolve
 from studio.models.reply import extract_code
 from studio.models.tuning import Timeouts, resolve_tuning
 
-from .conftest import Answer, FakeServer, Page, fenced
+from .conftest import Answer, Fail, FakeServer, Page, fenced
 
 GAME = (
     "import pygame\n\n\ndef main():\n    pygame.init()\n\n\n"
@@ -137,6 +137,14 @@ def test_a_slow_stream_is_never_cut(fake_server):
     reply = model.execute(request())
     assert extract_code(reply.text) == GAME
     assert time.monotonic() - started > 0.5  # it took longer than either limit
+
+
+def test_a_plain_request_may_take_longer_than_the_streaming_limits(fake_server):
+    """A server that cannot stream sends the whole reply at once, after it is written."""
+    fake_server.script(Fail(400, "stream is not supported"), Answer(fenced(GAME), delay=1.8))
+    model = model_for(fake_server, timeouts=Timeouts(first_token=0.3, idle=0.3))
+    reply = model.execute(request())
+    assert extract_code(reply.text) == GAME and reply.extra["dropped_params"] == ["stream"]
 
 
 def test_thinking_counts_as_the_first_token(fake_server):
