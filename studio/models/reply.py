@@ -232,8 +232,8 @@ def find_program(text: str) -> Program:
             joined = join_blocks([(p, blocks[p - 1].code) for p in places])
             if joined is not None:
                 cut = any(not blocks[p - 1].closed for p in joined.parts)
-                code = joined.code.rstrip() + "\n"
-                return Program(code, cut, True, len(blocks), joined.parts)
+                whole = joined.code.rstrip() + "\n"
+                return Program(whole, cut, True, len(blocks), joined.parts)
         return Program(best.code.rstrip() + "\n", not best.closed, True, len(blocks))
     code = _unfenced(answer) if not blocks else None
     if code:
