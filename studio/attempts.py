@@ -276,6 +276,10 @@ class Attempt:
             reply = sh.model.execute(request, on_event=self._on_event)
         except ModelError as exc:
             rnd.error = describe(exc)
+            if isinstance(exc.usage, Usage):  # tokens spent on a reply that was unusable
+                rnd.usage = exc.usage
+            if exc.partial:
+                sh.runlog.write_text(folder / "reply.txt", exc.partial)
             self._check_cancel()
             raise
         rnd.reply_end = sh.clock()

@@ -13,7 +13,9 @@ The core raises only these; the CLI alone turns them into messages and exit code
     │   ├── ServerError            5xx still returned after the retries
     │   ├── EndpointUnreachable    connection refused, DNS failure (names the endpoint)
     │   ├── ModelTimeout           no answer in time
+    │   ├── NotOpenAICompatible    the server answered, but not as an OpenAI-compatible API
     │   ├── TruncatedReply         the stream ended before the reply was complete
+    │   │   └── OutputLimitReached the reply hit the output limit even after continuations
     │   ├── NoCodeInReply          the reply holds no program
     │   └── DesignError            the offline designer (which stands in for a model)
     │                              could not build a game
@@ -42,7 +44,11 @@ class ConfigError(StudioError):
 
 
 class ModelError(StudioError):
-    pass
+    #: Tokens the failed call spent (a ``studio.models.base.Usage``), where known: an attempt
+    #: adds them to its totals, so no attempt's tokens are lost when its reply is unusable.
+    usage: object | None = None
+    #: What the model wrote before the failure, for the run log; "" when nothing came.
+    partial: str = ""
 
 
 class AuthError(ModelError):
@@ -69,7 +75,15 @@ class ModelTimeout(ModelError):
     pass
 
 
+class NotOpenAICompatible(ModelError):
+    pass
+
+
 class TruncatedReply(ModelError):
+    pass
+
+
+class OutputLimitReached(TruncatedReply):
     pass
 
 

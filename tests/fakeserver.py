@@ -1,5 +1,10 @@
 """A real OpenAI-compatible HTTP server on 127.0.0.1 for tests and benchmarks, scripted per test.
 
+Besides answers and HTTP errors it can misbehave the ways real endpoints do: a web page
+instead of the API (``Page``), a reply withheld until an Event is set (``Answer.gate``: a hung
+server), a stream that stalls part way (``Answer.stall_after`` / ``release``), a stream cut
+(``cut_after``), a reply cut at the output limit (``finish_reason="length"``).
+
     with FakeServer() as server:
         server.script(Answer(fenced(GAME)), Fail(429, headers={"Retry-After": "2"}), Answer(...))
         endpoint = resolve(base_url=server.url, model="fake-model", api_key="k")
@@ -44,6 +49,15 @@ class Recorded:
         return self.headers.get("authorization")
 
     @property
+    def partial(self) -> str | None:
+        """For a continuation request (the reply so far as the assistant turn, then a user
+        turn asking for the rest): the reply so far; None for any other request."""
+        messages = (self.body or {}).get("messages", []) if isinstance(self.body, dict) else []
+        if len(messages) >= 2 and messages[-2].get("role") == "assistant":
+            return str(messages[-2].get("content", ""))
+        return None
+
+    @property
     def text(self) -> str:
         """All message contents of a chat request, joined (for asserting on prompts)."""
         messages = (self.body or {}).get("messages", []) if isinstance(self.body, dict) else []
@@ -67,6 +81,10 @@ class Answer:
     cut_after: int | None = None  # close the connection after this many characters
     cut_mode: str = "eof"  # "eof" (clean close) or "reset" (TCP reset)
     model: str | None = None
+    #: Stall after this many characters of text (the stream stays open, silent) until
+    #: ``release`` is set or the server closes: a server that hangs mid-reply.
+    stall_after: int | None = None
+    release: threading.Event | None = None
 
 
 @dataclass
@@ -80,7 +98,19 @@ class Fail:
     body: Any = None  # raw JSON body instead of the OpenAI shape
 
 
-Response = Answer | Fail
+@dataclass
+class Page:
+    """An answer that is no API's: a web page at a wrong base URL, a proxy's notice."""
+
+    status: int = 200
+    body: str = (
+        "<!DOCTYPE html>\n<html><head><title>Open WebUI</title></head>"
+        '<body><div id="app">Loading...</div></body></html>\n'
+    )
+    content_type: str = "text/html; charset=utf-8"
+
+
+Response = Answer | Fail | Page
 
 
 def fenced(
@@ -116,6 +146,7 @@ class FakeServer:
         self.requests: list[Recorded] = []
         self.default: Response | None = None
         self.handler: Callable[[Recorded], Response] | None = None
+        self.models_page: Page | None = None  # GET /models answers with this page instead
         self.closing = threading.Event()
         self._queue: deque[Response] = deque()
         self._cond = threading.Condition()
@@ -189,7 +220,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         self.fake._record(self._recorded(None))
-        if self.path.rstrip("/").endswith("/models"):
+        if self.path.rstrip("/").endswith("/models") and self.fake.models_page is not None:
+            self._page(self.fake.models_page)
+        elif self.path.rstrip("/").endswith("/models"):
             data = [{"id": m, "object": "model", "owned_by": "fake"} for m in self.fake.models]
             self._json(200, {"object": "list", "data": data})
         else:
@@ -213,6 +246,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if response is None:
             self._json(500, _error("fake server: no scripted response left", "script_empty"))
+        elif isinstance(response, Page):
+            self._page(response)
         elif isinstance(response, Fail):
             payload = (
                 response.body
@@ -233,6 +268,14 @@ class _Handler(BaseHTTPRequestHandler):
         if answer.gate is not None:
             while not answer.gate.wait(0.05) and not self.fake.closing.is_set():
                 pass
+
+    def _page(self, page: Page) -> None:
+        data = page.body.encode()
+        self.send_response(page.status)
+        self.send_header("Content-Type", page.content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
 
     def _json(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
         data = json.dumps(payload).encode()
@@ -272,6 +315,7 @@ class _Handler(BaseHTTPRequestHandler):
             "model": answer.model or model,
         }
         sent = 0
+        stalled = False
         pieces = [(answer.reasoning_field, p) for p in _chunks(answer.reasoning, answer)]
         pieces += [("content", p) for p in _chunks(answer.text, answer)]
         self._event({**base, "choices": [{"index": 0, "delta": {"role": "assistant"}}]})
@@ -283,6 +327,13 @@ class _Handler(BaseHTTPRequestHandler):
             delta = {"index": 0, "delta": {name: piece}, "finish_reason": None}
             self._event({**base, "choices": [delta]})
             sent += len(piece)
+            if answer.stall_after is not None and not stalled and sent >= answer.stall_after:
+                stalled = True  # once: silent, the connection open, until released
+                while not self.fake.closing.is_set():
+                    if answer.release is not None and answer.release.wait(0.05):
+                        break
+                    if answer.release is None:
+                        self.fake.closing.wait(0.05)
             if answer.chunk_delay:
                 self.fake.closing.wait(answer.chunk_delay)
         if answer.finish_reason is None:

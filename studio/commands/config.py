@@ -18,6 +18,7 @@ from rich.table import Table
 from studio.commands.common import handles_errors
 from studio.errors import ConfigError, UsageError
 from studio.models import config as store
+from studio.models import tuning
 from studio.models.endpoints import (
     PRESETS,
     Endpoint,
@@ -62,7 +63,7 @@ ApiKeyOpt = Annotated[
     ),
 ]
 
-_SETTINGS_HELP = "model, base_url, preset or api_key"
+_SETTINGS_HELP = "model, base_url, preset, timeout, idle_timeout, max_tokens or api_key"
 
 
 def explicit_flags(ctx: typer.Context | None, **values: str | None) -> dict[str, str | None]:
@@ -148,6 +149,8 @@ def config_set(
         value = get_preset(value, "studio config set preset").name
     elif name == "base_url":
         value = check_url(value, "studio config set base_url")
+    elif name in tuning.NAMES:
+        value = tuning.check(name, value, f"studio config set {name}")
     elif name not in store.SETTINGS:
         raise ConfigError(f"unknown setting {name!r}; known: {_SETTINGS_HELP}")
     store.set_setting(name, value)
@@ -189,10 +192,22 @@ def _describe(endpoint: Endpoint | None) -> list[str]:
         f"  model:    {endpoint.model or '(the first model the server lists)'}",
         f"  key:      {key}",
         f"  chosen by: {endpoint.origin}",
+        _tuning_line(endpoint),
     ]
     if endpoint.custom and os.environ.get("OPENAI_API_KEY"):
         lines.append("  (OPENAI_API_KEY is never sent to a custom base URL; use STUDIO_API_KEY)")
     return lines
+
+
+def _tuning_line(endpoint: Endpoint) -> str:
+    tuned = tuning.resolve_tuning()
+    limit = tuned.max_tokens or tuning.preset_max_tokens(endpoint.preset)
+    return (
+        f"  waits:    {tuned.timeouts.first_token:g}s for the first token "
+        f"({tuned.source('timeout')}), {tuned.timeouts.idle:g}s of silence mid-reply "
+        f"({tuned.source('idle_timeout')}); max_tokens {limit} "
+        f"({tuned.source('max_tokens') if tuned.max_tokens else 'the preset default'})"
+    )
 
 
 @config_app.command("show")

@@ -71,6 +71,30 @@ def make(
         str | None,
         typer.Option("--preset", envvar="STUDIO_PRESET", help="openai, xai, ollama, ..."),
     ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            help="Seconds to wait for the model's first token (env STUDIO_TIMEOUT; default 45).",
+            show_default=False,
+        ),
+    ] = None,
+    idle_timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--idle-timeout",
+            help="Seconds of silence mid-reply before giving up (env STUDIO_IDLE_TIMEOUT; 20).",
+            show_default=False,
+        ),
+    ] = None,
+    max_tokens: Annotated[
+        int | None,
+        typer.Option(
+            "--max-tokens",
+            help="Output limit sent to the model (env STUDIO_MAX_TOKENS; default per preset).",
+            show_default=False,
+        ),
+    ] = None,
     seconds: Annotated[
         float, typer.Option("--seconds", help="Game seconds the verifier plays each candidate.")
     ] = 30.0,
@@ -105,7 +129,8 @@ def make(
     # Values typer read from STUDIO_* variables go back to the resolver as unset: it reads the
     # environment itself, in its own order, and names the right source in its messages.
     flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
-    author, endpoint = _author(offline, **flags)
+    tuned = {"timeout": timeout, "idle_timeout": idle_timeout, "max_tokens": max_tokens}
+    author, endpoint = _author(offline, tuned, **flags)
     secrets = (api_key, getattr(endpoint, "api_key", None))
     settings.model = getattr(endpoint, "model", None)
     settings.preset = getattr(endpoint, "preset", None)
@@ -138,16 +163,20 @@ def make(
         console.print("Gallery page updated: " + str(result.entry.path.parent / "index.html"))
 
 
-def _author(offline: bool, **flags: str | None) -> tuple[Any, Any]:
-    """The model (or the offline designer) and the endpoint it talks to (None offline)."""
+def _author(offline: bool, tuned: dict[str, Any], **flags: str | None) -> tuple[Any, Any]:
+    """The model (or the offline designer) and the endpoint it talks to (None offline);
+    ``tuned``: the --timeout, --idle-timeout and --max-tokens flags (None when absent)."""
     if not offline:
         from studio.models.endpoints import resolve
 
         endpoint = resolve(**flags)
         if endpoint is not None:
             from studio.models.client import OpenAIModel
+            from studio.models.tuning import resolve_tuning
 
-            return OpenAIModel(endpoint), endpoint
+            tuning = resolve_tuning(**tuned)
+            model = OpenAIModel(endpoint, timeouts=tuning.timeouts, max_tokens=tuning.max_tokens)
+            return model, endpoint
     from studio.models.offline import OfflineDesigner
 
     return OfflineDesigner(), None

@@ -1,4 +1,5 @@
-"""The user's stored model settings: ``config.json`` (model, base_url, preset) and
+"""The user's stored model settings: ``config.json`` (model, base_url, preset, and the
+timeouts and output limit of ``studio.models.tuning``) and
 ``keys.json`` (API keys, one per preset or base URL, written readable by the owner only).
 
 Both live in ``studio.paths.user_dir()``. A file that cannot be read raises ``ConfigError``
@@ -17,7 +18,14 @@ from studio.errors import ConfigError
 from studio.paths import user_dir
 
 #: The settings ``config.json`` may hold (``api_key`` goes to ``keys.json`` instead).
-SETTINGS: tuple[str, ...] = ("model", "base_url", "preset")
+SETTINGS: tuple[str, ...] = (
+    "model",
+    "base_url",
+    "preset",
+    "timeout",
+    "idle_timeout",
+    "max_tokens",
+)
 
 
 def config_path() -> Path:

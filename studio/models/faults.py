@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import openai
 
@@ -20,16 +21,22 @@ from studio.errors import (
     ModelError,
     ModelNotFoundError,
     ModelTimeout,
+    NotOpenAICompatible,
     RateLimitError,
     ServerError,
 )
 from studio.models.endpoints import Endpoint, scrub
+from studio.models.tuning import Timeouts
 
 _UNKNOWN_MODEL_RE = re.compile(
     r"model.{0,80}(not found|does not exist|not a valid|unknown|no such|not available)|"
     r"(unknown|invalid|no such) model",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+#: Optional request parameters dropped, in this order, when an endpoint rejects them (400).
+_OPTIONAL = ("reasoning_effort", "stream_options", "seed", "temperature", "max_completion_tokens")
 
 
 @dataclass
@@ -136,14 +143,11 @@ def status_error(
 
 
 def connection_error(
-    exc: openai.APIConnectionError, endpoint: Endpoint, timeout: float
-) -> Exception:
+    exc: openai.APIConnectionError, endpoint: Endpoint, timeouts: Timeouts
+) -> ModelError:
     """The studio error for a request that got no HTTP answer at all."""
     if isinstance(exc, openai.APITimeoutError):
-        return ModelTimeout(
-            f"{endpoint.base_url} sent no answer within {timeout:g}s. The model may be slow or "
-            "overloaded: try again, raise the timeout, or use a smaller model."
-        )
+        return timeout_error(endpoint, "first token", timeouts, 0)
     cause = exc.__cause__ or exc.__context__
     detail = scrub(str(cause or exc.message), endpoint.api_key)
     spec = endpoint.spec
@@ -152,3 +156,89 @@ def connection_error(
         f"cannot reach the model endpoint {endpoint.base_url} ({detail}). {start}or check "
         "--base-url / STUDIO_BASE_URL (`studio models` shows what is configured)."
     )
+
+
+def not_openai(endpoint: Endpoint, status: int, content_type: str, body: str) -> ModelError:
+    """The studio error for an answer that is no API's: a web page, a proxy's notice."""
+    start = " ".join(scrub(body, endpoint.api_key).split())[:80]
+    kind = content_type.split(";")[0].strip() or "none"
+    return NotOpenAICompatible(
+        f"{endpoint.base_url} did not answer as an OpenAI-compatible API: HTTP {status} with "
+        f"Content-Type {kind}" + (f", beginning {start!r}" if start else "") + ". The base URL "
+        "is probably wrong: it must be the API's root, which usually ends in /v1 (e.g. "
+        "http://localhost:11434/v1 for Ollama), not a web page. Fix it with --base-url or "
+        "`studio config set base_url URL` (`studio models` shows what is configured)."
+    )
+
+
+def html_error(exc: openai.APIStatusError) -> tuple[str, str] | None:
+    """``(content type, body)`` of an error answer that is no API's, else None: a web page,
+    or a 404/405 that is not JSON (``404 page not found`` where the path is wrong)."""
+    response = getattr(exc, "response", None)
+    content_type = response.headers.get("content-type", "") if response is not None else ""
+    kind = content_type.split(";")[0].strip().lower()
+    if "html" not in kind and not (exc.status_code in (404, 405) and not kind.endswith("json")):
+        return None
+    try:
+        body = response.text  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - a body that cannot be read is still no API's
+        body = ""
+    return content_type, body
+
+
+def timeout_error(endpoint: Endpoint, phase: str, timeouts: Timeouts, chars: int) -> ModelTimeout:
+    """The studio error for a call given up by its watch (``studio.models.stream.Watch``)."""
+    where = endpoint.base_url
+    if phase == "idle":
+        return ModelTimeout(
+            f"{where} stopped sending for {timeouts.idle:g}s in the middle of its reply (after "
+            f"{chars} characters): the server stalled. Try again; for a server that pauses "
+            "that long on purpose, raise --idle-timeout SECONDS (or `studio config set "
+            "idle_timeout SECONDS`, or STUDIO_IDLE_TIMEOUT)."
+        )
+    if phase == "plain":
+        return ModelTimeout(
+            f"{where} did not finish its reply within {timeouts.plain:g}s (it refused to stream, "
+            "so the whole reply had to come at once). Use a smaller model or another endpoint."
+        )
+    spec = endpoint.spec
+    local = (spec is not None and spec.local) or endpoint.host.split(":")[0] in (
+        "localhost",
+        "127.0.0.1",
+    )
+    queue = (
+        "A local server that answers one request at a time keeps the other attempts waiting: "
+        "use fewer --attempts, or let it serve in parallel (OLLAMA_NUM_PARALLEL, llama-server "
+        "-np). "
+        if local
+        else ""
+    )
+    return ModelTimeout(
+        f"{where} sent no answer within {timeouts.first_token:g}s (not even a first token). The "
+        f"model may be loading, busy or thinking at length, or the server hangs. {queue}To wait "
+        "longer for the first token, raise --timeout SECONDS (or `studio config set timeout "
+        "SECONDS`, or STUDIO_TIMEOUT)."
+    )
+
+
+def fallback(said: str, params: dict[str, Any], stream: bool) -> str:
+    """Adjust ``params`` after a 400 whose message (lower case) ``said`` names an optional
+    parameter; returns what was dropped or renamed, '' if nothing fits."""
+    if "max_tokens" in params and "max_completion_tokens" in said:
+        params["max_completion_tokens"] = params.pop("max_tokens")
+        return "max_tokens"
+    if "max_tokens" in params and "max_tokens" in said:
+        del params["max_tokens"]  # too large for this model: let the server decide
+        return "max_tokens"
+    for name in _OPTIONAL:
+        if name in params and name in said:
+            del params[name]
+            return name
+    if stream and "stream" in said:
+        params.pop("stream_options", None)
+        return "stream"
+    # Unnamed rejection: drop the reasoning effort (often refused without a clear name).
+    if "reasoning_effort" in params:
+        del params["reasoning_effort"]
+        return "reasoning_effort"
+    return ""

@@ -2,8 +2,10 @@
 
 Survives real replies, small local models included: ``<think>`` sections (kept as thinking,
 never run), several fenced blocks (the program is picked: imports pygame, has a main loop,
-compiles, is longest), ```python / ```py / bare / ~~~ fences, an unterminated fence at the
-end (a truncated reply), unfenced code with prose around it.
+compiles, uses no name it does not define, is longest), a program split over several blocks
+with prose between them (joined: ``studio.models.assemble``), a last block that repeats only a
+fragment, ```python / ```py / ```Python title=game.py / bare / ~~~ fences, an unterminated
+fence at the end (a truncated reply), unfenced code with prose around it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from studio.errors import NoCodeInReply
+from studio.models.assemble import is_program, join_blocks, undefined_names
 
 _OPEN_TAGS = ("<think>", "<thinking>")
 _CLOSE_TAGS = ("</think>", "</thinking>")
@@ -99,9 +102,23 @@ class Program:
     truncated: bool  # its fence never closed: the reply was cut
     fenced: bool
     blocks: int  # fenced blocks in the reply
+    joined: tuple[int, ...] = ()  # the 1-based places of the blocks joined into it, if any
+
+    @property
+    def note(self) -> str:
+        """How the program was read, when that was more than taking one block ("" if not)."""
+        if not self.joined:
+            return ""
+        places = ", ".join(map(str, self.joined[:-1])) + f" and {self.joined[-1]}"
+        return (
+            f"joined fenced blocks {places} of {self.blocks} into one program: no single "
+            "block was the whole program"
+        )
 
 
-_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[^\s`]*)")
+_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>[^`]*)$")
+#: The language of an info string: ```Python title=game.py, ```{.python}, ```python:game.py
+_LANG_RE = re.compile(r"[{.\s]*(?:language-)?([A-Za-z][\w+#-]*(?:\.\d+)?)")
 _PY_LANGS = {"", "python", "py", "python3", "py3", "pygame", "python3.11"}
 _PYGAME_RE = re.compile(r"^\s*(?:import\s+pygame|from\s+pygame)", re.MULTILINE)
 _LOOP_RE = re.compile(r"^\s*while\b", re.MULTILINE)
@@ -138,8 +155,13 @@ def find_blocks(text: str) -> list[Block]:
             line = lines[i]
             body.append(line[indent:] if line[:indent].strip() == "" else line)
             i += 1
-        blocks.append(Block(match.group("lang").lower(), "\n".join(body).strip("\n"), closed))
+        blocks.append(Block(_lang(match.group("lang")), "\n".join(body).strip("\n"), closed))
     return blocks
+
+
+def _lang(info: str) -> str:
+    match = _LANG_RE.match(info)
+    return match.group(1).lower() if match else ""
 
 
 def _compiles(code: str) -> bool:
@@ -150,13 +172,15 @@ def _compiles(code: str) -> bool:
     return True
 
 
-def _rank(block: Block) -> tuple[bool, bool, bool, bool, int]:
+def _rank(block: Block) -> tuple[bool, bool, bool, bool, bool, int]:
     code = block.code
     has_loop = bool(_LOOP_RE.search(code)) and (
         "event.get" in code or ".tick(" in code or "event.poll" in code
     )
     has_main = "__main__" in code or "def main" in code
-    return (bool(_PYGAME_RE.search(code)), has_loop, _compiles(code), has_main, len(code))
+    # A fragment ("replace your main loop with this") reads names only the program defines.
+    whole = undefined_names(code) == set()
+    return (bool(_PYGAME_RE.search(code)), has_loop, _compiles(code), whole, has_main, len(code))
 
 
 def _is_code(code: str) -> bool:
@@ -203,6 +227,13 @@ def find_program(text: str) -> Program:
     ]
     if candidates:
         best = max(candidates, key=_rank)
+        if len(candidates) > 1 and not is_program(best.code):
+            places = [i + 1 for i, b in enumerate(blocks) if any(b is c for c in candidates)]
+            joined = join_blocks([(p, blocks[p - 1].code) for p in places])
+            if joined is not None:
+                cut = any(not blocks[p - 1].closed for p in joined.parts)
+                whole = joined.code.rstrip() + "\n"
+                return Program(whole, cut, True, len(blocks), joined.parts)
         return Program(best.code.rstrip() + "\n", not best.closed, True, len(blocks))
     code = _unfenced(answer) if not blocks else None
     if code:
@@ -218,3 +249,12 @@ def find_program(text: str) -> Program:
 def extract_code(text: str) -> str:
     """The program's source from a reply; raises ``NoCodeInReply`` with what was there."""
     return find_program(text).code
+
+
+def reading_note(text: str) -> str:
+    """What the run log should say about how the program was read from ``text`` ("" when it
+    was simply one block, or when there is no program to read)."""
+    try:
+        return find_program(text).note
+    except NoCodeInReply:
+        return ""

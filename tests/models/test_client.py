@@ -192,14 +192,14 @@ def test_connection_refused_names_the_endpoint():
     url = closed_port_url()
     endpoint = resolve(base_url=url, model="m")
     with pytest.raises(EndpointUnreachable) as info:
-        OpenAIModel(endpoint, connect_timeout=5).execute(request())
+        OpenAIModel(endpoint).execute(request())
     assert url in str(info.value) and "--base-url" in str(info.value)
 
 
 def test_connection_refused_on_a_local_preset_says_how_to_start_it():
     endpoint = Endpoint(closed_port_url(), "qwen", preset="ollama", custom=True)
     with pytest.raises(EndpointUnreachable, match="ollama serve"):
-        OpenAIModel(endpoint, connect_timeout=5).execute(request())
+        OpenAIModel(endpoint).execute(request())
 
 
 def test_timeout(fake_server):
@@ -212,17 +212,27 @@ def test_timeout(fake_server):
         gate.set()
 
 
-@pytest.mark.parametrize("mode", ["eof", "reset"])
-def test_stream_cut_midway_is_truncated(fake_server, mode):
-    fake_server.script(Answer(fenced(GAME), cut_after=40, cut_mode=mode, chunk_size=10))
-    with pytest.raises(TruncatedReply, match="stopped after"):
+def test_stream_reset_midway_is_truncated_with_its_tokens(fake_server):
+    fake_server.script(Answer(fenced(GAME), cut_after=40, cut_mode="reset", chunk_size=10))
+    with pytest.raises(TruncatedReply, match="stopped after") as info:
+        model_for(fake_server).execute(request())
+    assert info.value.usage.completion_tokens > 0 and "```python" in info.value.partial
+
+
+def test_stream_closed_in_the_prose_before_the_code_is_truncated(fake_server):
+    fake_server.script(Answer(fenced(GAME), cut_after=8, cut_mode="eof", chunk_size=4))
+    with pytest.raises(TruncatedReply, match="the stream was cut"):
         model_for(fake_server).execute(request())
 
 
-def test_stream_without_finish_reason_is_truncated(fake_server):
-    fake_server.script(Answer(fenced(GAME), finish_reason=None))
-    with pytest.raises(TruncatedReply):
-        model_for(fake_server).execute(request())
+def test_stream_closed_inside_the_code_is_continued(fake_server):
+    cut = fenced(GAME).index("pygame.init")
+    fake_server.script(
+        Answer(fenced(GAME), cut_after=cut, cut_mode="eof", chunk_size=1),
+        Answer(fenced(GAME)[cut + 1 :]),
+    )
+    reply = model_for(fake_server).execute(request())
+    assert extract_code(reply.text) == GAME and reply.extra["continuations"] == 1
 
 
 def test_reasoning_effort_sent_and_dropped_when_refused(fake_server):
@@ -250,6 +260,29 @@ def test_max_tokens_renamed_when_refused(fake_server):
     )
     model_for(fake_server).execute(request(max_tokens=4000))
     assert fake_server.chat_requests[1].body["max_completion_tokens"] == 4000
+
+
+def test_max_tokens_too_large_for_the_model_is_left_to_the_server(fake_server):
+    too_large = (
+        "'max_tokens' or 'max_completion_tokens' is too large: 16384. This model's maximum "
+        "context length is 8192 tokens and your request has 900 input tokens"
+    )
+    fake_server.script(Fail(400, too_large), Fail(400, too_large), Answer(fenced(GAME)))
+    reply = model_for(fake_server).execute(request(max_tokens=16384))
+    last = fake_server.chat_requests[-1].body
+    assert "max_tokens" not in last and "max_completion_tokens" not in last
+    assert extract_code(reply.text) == GAME and len(fake_server.chat_requests) == 3
+
+
+def test_the_preset_output_limit_is_sent_when_the_request_names_none(fake_server):
+    fake_server.default = Answer(fenced(GAME))
+    model_for(fake_server).execute(request())
+    model_for(fake_server, max_tokens=3000).execute(request())
+    hosted = Endpoint(fake_server.url, "fake-model", KEY, preset="openai", custom=True)
+    OpenAIModel(hosted).execute(request())
+    OpenAIModel(hosted).execute(request(max_tokens=1000))  # the request's own wins
+    sent = [r.body["max_tokens"] for r in fake_server.chat_requests]
+    assert sent == [8192, 3000, 16384, 1000]
 
 
 def test_other_400_is_a_model_error_with_the_server_message(fake_server):
