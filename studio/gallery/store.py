@@ -195,6 +195,9 @@ class Gallery:
         tmp = self.root / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
         try:
             tmp.mkdir()
+        except OSError as exc:  # read-only, full: a GalleryError, as promised
+            raise GalleryError(f"cannot write in the gallery folder {self.root}: {exc}") from exc
+        try:
             self._fill(tmp, code, meta, thumbnail, preview)
             slug = self._claim(tmp, slugify(str(meta["title"])))
         except BaseException:

@@ -1,0 +1,111 @@
+"""`studio play` ends its game with it (issue 14, item 15): a SIGTERM or SIGHUP is passed on
+to the game (killed if it ignores it), and a studio killed outright takes the game along.
+
+`studio play` runs as a real process here. There is no screen: DISPLAY is set to a name and
+the window probe is answered as if a screen were there (as test_play.py does in-process);
+the games open no window.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="signals and /proc as on Linux"
+)
+
+#: `studio play`, with the window probe answered "a screen is there".
+PLAY = (
+    "import studio.gallery.play as play; play.probe_window = lambda env: ''; "
+    "from studio.cli import main; main()"
+)
+GAME = """\
+import os, signal, sys
+if {ignore!r}:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
+with open("pid.tmp", "w") as fh:
+    fh.write(str(os.getpid()))
+os.replace("pid.tmp", "pid")  # the test reads a whole pid or none
+while True:
+    signal.pause()
+"""
+
+
+def wait_for(condition: Callable[[], object], seconds: float = 30.0) -> object:
+    """Poll ``condition`` until it is true or ``seconds`` have passed; its last value."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = condition()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.02)
+
+
+def alive(pid: int) -> bool:
+    """The process runs (a zombie, dead and waiting to be reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def start_play(tmp_path: Path, ignore: bool) -> tuple[subprocess.Popen[str], int]:
+    folder = tmp_path / "game"
+    folder.mkdir()
+    (folder / "game.py").write_text(GAME.format(ignore=ignore))
+    env = {k: v for k, v in os.environ.items() if k not in ("SDL_VIDEODRIVER", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = ":0"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", PLAY, "play", str(folder / "game.py")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    pid_file = folder / "pid"
+    if not wait_for(pid_file.exists):
+        proc.kill()
+        out, err = proc.communicate()
+        pytest.fail(f"the game never started: {out}{err}")
+    return proc, int(pid_file.read_text())
+
+
+@pytest.mark.parametrize(
+    ("signum", "ignore"),
+    [(signal.SIGTERM, False), (signal.SIGHUP, False), (signal.SIGTERM, True)],
+    ids=["sigterm", "sighup", "sigterm-ignored-by-the-game"],
+)
+def test_a_signal_to_play_ends_the_game_too(tmp_path: Path, signum: int, ignore: bool) -> None:
+    proc, game = start_play(tmp_path, ignore)
+    try:
+        assert alive(game)
+        proc.send_signal(signum)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 128 + signum, err
+        assert f"stopped by {signal.Signals(signum).name}" in err
+        assert wait_for(lambda: not alive(game), 10), "the game outlived studio play"
+    finally:
+        proc.kill()
+        if alive(game):
+            os.kill(game, signal.SIGKILL)
+
+
+def test_a_killed_play_takes_its_game_along(tmp_path: Path) -> None:
+    proc, game = start_play(tmp_path, ignore=True)
+    try:
+        proc.kill()  # SIGKILL: no handler runs in the studio
+        proc.communicate(timeout=60)
+        assert wait_for(lambda: not alive(game), 10), "the game outlived studio play"
+    finally:
+        if alive(game):
+            os.kill(game, signal.SIGKILL)
