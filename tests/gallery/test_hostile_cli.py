@@ -195,3 +195,54 @@ def test_make_prints_a_hostile_prompt_escaped(tmp_path: Path) -> None:
     assert_no_raw_controls(result.output)
     (entry,) = Gallery(tmp_path).entries()
     assert entry.prompt == prompt  # kept as typed, only its printing is escaped
+
+
+def test_make_escapes_what_the_model_and_its_server_say(tmp_path: Path) -> None:
+    try:
+        from tests.fakeserver import FakeServer
+    except ImportError:  # `pytest` run without the project root on sys.path
+        from fakeserver import FakeServer  # type: ignore[no-redef]
+
+    with FakeServer() as server:  # it serves "fake-model" only, and says so quoting the name
+        result = invoke(
+            "make",
+            "snake",
+            "--attempts",
+            "1",
+            "--base-url",
+            server.url,
+            "--model",
+            "model" + HOSTILE + "[/y]",
+            "--api-key",
+            "sk-hostile-test-key",
+            "--gallery",
+            str(tmp_path / "games"),
+        )
+    assert result.exit_code == 1, result.output
+    assert_no_raw_controls(result.stdout)
+    assert_no_raw_controls(result.stderr)
+    assert "[/y]" in result.stdout  # the model's name, as typed
+    assert "does not serve the model" in result.stderr
+    assert "[/y]" in result.stderr and "\\x1b]0;pwned" in result.stderr
+
+
+def test_make_on_a_terminal_shows_a_hostile_prompt_as_text(tmp_path: Path) -> None:
+    prompt = "snake " + HOSTILE
+    env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}  # the live table, as on a terminal
+    result = invoke(
+        "make", prompt, "--offline", "--attempts", "1", "--gallery", str(tmp_path), env=env
+    )
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "\x1b[" in out  # rich's own colours: this was a terminal
+    for char in ("\x1b]", "\x07", "\x9b", "\u202e", "\x1b[2J"):  # "\r": rich's own
+        assert char not in out, f"{char!r} reached the terminal"
+    assert "\\x1b]0;pwned" in out
+
+
+def test_a_path_with_control_characters_is_escaped_in_errors(tmp_path: Path) -> None:
+    missing = tmp_path / ("no" + HOSTILE.replace("\r", "") + "[/x].py")
+    result = invoke("test", str(missing))
+    assert result.exit_code == 2, result.output
+    assert "no game at" in result.stderr and "[/x].py" in result.stderr.replace("\n", "")
+    assert_no_raw_controls(result.stderr)

@@ -59,25 +59,30 @@ def alive(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
 
 
-def start_play(tmp_path: Path, ignore: bool) -> tuple[subprocess.Popen[str], int]:
+def start_play(tmp_path: Path, ignore: bool) -> tuple[subprocess.Popen[bytes], int]:
     folder = tmp_path / "game"
     folder.mkdir()
     (folder / "game.py").write_text(GAME.format(ignore=ignore))
     env = {k: v for k, v in os.environ.items() if k not in ("SDL_VIDEODRIVER", "WAYLAND_DISPLAY")}
     env["DISPLAY"] = ":0"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", PLAY, "play", str(folder / "game.py")],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # stderr to a file, not a pipe: a game that outlives the studio would hold a pipe open
+    with open(tmp_path / "stderr", "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", PLAY, "play", str(folder / "game.py")],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     pid_file = folder / "pid"
     if not wait_for(pid_file.exists):
         proc.kill()
-        out, err = proc.communicate()
-        pytest.fail(f"the game never started: {out}{err}")
+        proc.wait()
+        pytest.fail(f"the game never started: {stderr(tmp_path)}")
     return proc, int(pid_file.read_text())
+
+
+def stderr(tmp_path: Path) -> str:
+    return (tmp_path / "stderr").read_text(errors="replace")
 
 
 @pytest.mark.parametrize(
@@ -90,7 +95,8 @@ def test_a_signal_to_play_ends_the_game_too(tmp_path: Path, signum: int, ignore:
     try:
         assert alive(game)
         proc.send_signal(signum)
-        _, err = proc.communicate(timeout=60)
+        proc.wait(timeout=60)
+        err = stderr(tmp_path)
         assert proc.returncode == 128 + signum, err
         assert f"stopped by {signal.Signals(signum).name}" in err
         assert wait_for(lambda: not alive(game), 10), "the game outlived studio play"
@@ -104,7 +110,7 @@ def test_a_killed_play_takes_its_game_along(tmp_path: Path) -> None:
     proc, game = start_play(tmp_path, ignore=True)
     try:
         proc.kill()  # SIGKILL: no handler runs in the studio
-        proc.communicate(timeout=60)
+        proc.wait(timeout=60)
         assert wait_for(lambda: not alive(game), 10), "the game outlived studio play"
     finally:
         if alive(game):
