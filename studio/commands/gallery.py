@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from studio.commands.common import err_console, fail, handles_errors
+from studio.commands.common import check_folder_option, err_console, fail, handles_errors
 from studio.errors import StudioError
 from studio.gallery import listing
 from studio.gallery.store import Entry, Gallery
@@ -55,6 +55,8 @@ def gallery_cmd(
 ) -> None:
     """List the games in the gallery, or build its web page with --html."""
     store = Gallery(gallery)
+    if html or open_:  # the site is written into the gallery folder: one it can be
+        check_folder_option(store.root, "--gallery", "STUDIO_GALLERY")
     chosen = listing.select(
         _entries(store), sort=sort, genre=genre, source=source, min_score=min_score, search=search
     )

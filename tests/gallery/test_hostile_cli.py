@@ -246,3 +246,40 @@ def test_a_path_with_control_characters_is_escaped_in_errors(tmp_path: Path) -> 
     assert result.exit_code == 2, result.output
     assert "no game at" in result.stderr and "[/x].py" in result.stderr.replace("\n", "")
     assert_no_raw_controls(result.stderr)
+
+
+# -- the gallery's web page never replaces a page the studio did not write -------------------
+
+OWN_PAGE = "<html><body>my own home page</body></html>\n"
+
+
+def test_gallery_html_keeps_a_page_it_did_not_write(filled: Gallery) -> None:
+    page = filled.root / "index.html"
+    page.write_text(OWN_PAGE)
+    result = invoke("gallery", "--html", "--gallery", str(filled.root))
+    assert result.exit_code == 1, result.output
+    assert "not made by the studio" in result.stderr and "folder of its own" in result.stderr
+    assert page.read_text() == OWN_PAGE
+    page.unlink()  # with the person's page gone, the site is built, and rebuilt
+    assert invoke("gallery", "--html", "--gallery", str(filled.root)).exit_code == 0
+    assert invoke("gallery", "--html", "--gallery", str(filled.root)).exit_code == 0
+    assert "Big Brain studio" in page.read_text()
+
+
+def test_gallery_html_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    afile = tmp_path / "games"
+    afile.write_text("x")
+    result = invoke("gallery", "--html", "--gallery", str(afile))
+    assert result.exit_code == 2, result.output
+    assert "is a file, not a folder" in result.stderr and afile.read_text() == "x"
+
+
+def test_make_saves_the_game_and_keeps_a_page_it_did_not_write(tmp_path: Path) -> None:
+    gallery = tmp_path / "site"
+    gallery.mkdir()
+    (gallery / "index.html").write_text(OWN_PAGE)
+    result = invoke("make", "pong", "--offline", "--attempts", "1", "--gallery", str(gallery))
+    assert result.exit_code == 0, result.output
+    assert len(Gallery(gallery).entries()) == 1  # the game is saved
+    assert (gallery / "index.html").read_text() == OWN_PAGE
+    assert "the gallery page was not updated" in result.stderr
