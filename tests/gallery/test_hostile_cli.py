@@ -283,3 +283,15 @@ def test_make_saves_the_game_and_keeps_a_page_it_did_not_write(tmp_path: Path) -
     assert len(Gallery(gallery).entries()) == 1  # the game is saved
     assert (gallery / "index.html").read_text() == OWN_PAGE
     assert "the gallery page was not updated" in result.stderr
+
+
+def test_config_show_and_models_escape_a_hostile_model_name() -> None:
+    name = "qwen" + HOSTILE.replace("\r", "")  # stored values are stripped of \r at the ends
+    result = invoke("config", "set", "model", name)
+    assert result.exit_code == 0, result.output
+    assert_no_raw_controls(result.stdout)
+    for args in (["config", "show"], ["models", "--preset", "ollama"]):
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+        assert_no_raw_controls(result.stdout)
+        assert "qwen\\x1b]0;pwned" in result.stdout
