@@ -159,3 +159,24 @@ def test_json_is_alone_on_stdout_for_a_game_that_star_imports_pygame(tmp_path: P
     data = json.loads(proc.stdout)  # all of stdout is the one JSON document
     assert data["path"] == str(game)
     assert "pygame-ce" not in proc.stdout
+
+
+def test_json_stdout_holds_only_json_even_when_pygame_prints_its_banner(tmp_path: Path) -> None:
+    """The app without main()'s banner setting (embedded in another script): whatever
+    prints on stdout while the verdict is made, pygame's banner here, goes to stderr."""
+    game = tmp_path / "star.py"
+    game.write_text(STAR_GAME)
+    env = {k: v for k, v in os.environ.items() if k != "PYGAME_HIDE_SUPPORT_PROMPT"}
+    script = "from studio.cli import app; app()"
+    proc = subprocess.run(
+        [sys.executable, "-c", script, "test", str(game), "--json", "--seconds", "3"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert json.loads(proc.stdout)["path"] == str(game)
+    assert "pygame-ce" in proc.stderr  # it was printed, and not on stdout
