@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -152,10 +151,14 @@ def make(
         err_console.print(f"cancelled; the run log is kept in {brain.run_dir}", markup=False)
         raise typer.Exit(130) from None
     except GalleryError as exc:  # the winner could not be saved: say where it is kept
-        kept = _kept_winner(brain.run_dir)
-        if kept is None:
+        if brain.run_dir is None:
             raise
-        where = f"The winning game is kept in the run log: {kept}"
+        kept = _kept_winner(brain.run_dir)
+        where = (
+            f"The winning game is kept in the run log: {kept}"
+            if kept is not None
+            else f"The run log is kept in {brain.run_dir}"
+        )
         raise fail(f"{_scrub(str(exc), secrets)}\n{where}", exc.exit_code) from None
     _report(console, result, secrets)
     if result.entry is not None and (result.entry.path.parent / "index.html").exists():
@@ -185,10 +188,8 @@ def _author(offline: bool, **flags: str | None) -> tuple[Any, Any]:
     return OfflineDesigner(), None
 
 
-def _kept_winner(run_dir: Path | None) -> Path | None:
+def _kept_winner(run_dir: Path) -> Path | None:
     """The winning game's file in the run log, from its run.json; None when there is none."""
-    if run_dir is None:
-        return None
     try:
         run = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
         n = run["winner"]["attempt"]
@@ -262,11 +263,11 @@ def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]
         console.print(
             f"\nWinner: attempt {result.winner.n} ({markup(result.pick.reason)})\n"  # type: ignore[union-attr]
             f"Saved [bold]{markup(entry.meta.get('title', entry.slug), newlines=False)}[/] to "
-            f"{escape(str(entry.path))}\n"
+            f"{markup(entry.path)}\n"
             f"Play it: [bold]studio play {entry.slug}[/]\n"
             f"Tokens: {tokens['prompt']} prompt + {tokens['completion']} completion{cost}; "
             f"{result.seconds:.1f}s\n"
-            f"Run log: {escape(str(result.run_dir))}",
+            f"Run log: {markup(result.run_dir)}",
             soft_wrap=True,
         )
         return
