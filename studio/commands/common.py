@@ -7,6 +7,7 @@ import contextlib
 import functools
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -48,22 +49,24 @@ def handles_errors(func: F) -> F:
 def writable_folder_problem(path: Path) -> str:
     """Why ``path`` cannot become a folder to write in, or ``""`` when it can.
 
-    Nothing is created: an existing folder must be writable, a new one needs its nearest
-    existing parent to be a writable folder.
+    Nothing is left behind: a hidden folder is made and removed again in ``path``, or, when
+    ``path`` does not exist yet, in its nearest existing parent (the only true test: as
+    root, or on /proc, permission bits say little).
     """
-    if path.exists():
-        if not path.is_dir():
-            return f"{path} is a file, not a folder"
-        if not os.access(path, os.W_OK | os.X_OK):
-            return f"the folder {path} is not writable by you"
-        return ""
-    parent = path.absolute().parent
-    while not parent.exists() and not parent.is_symlink() and parent != parent.parent:
-        parent = parent.parent
-    if not parent.is_dir():
-        return f"{parent} is a file or a broken link, so {path} cannot be a folder under it"
-    if not os.access(parent, os.W_OK | os.X_OK):
-        return f"{path} cannot be created: the folder {parent} is not writable by you"
+    if path.exists() and not path.is_dir():
+        return f"{path} is a file, not a folder"
+    where = path.absolute()
+    while not where.is_dir() and where != where.parent:
+        if where.exists() or where.is_symlink():
+            return f"{where} is a file or a broken link, so {path} cannot be a folder under it"
+        where = where.parent
+    try:
+        probe = tempfile.mkdtemp(prefix=".studio-write-check-", dir=where)
+    except OSError as exc:
+        what = "the folder" if where == path.absolute() else f"{path} cannot be made: the folder"
+        return f"{what} {where} is not writable ({exc.strerror or exc})"
+    with contextlib.suppress(OSError):
+        os.rmdir(probe)
     return ""
 
 

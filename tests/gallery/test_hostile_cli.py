@@ -295,3 +295,11 @@ def test_config_show_and_models_escape_a_hostile_model_name() -> None:
         assert result.exit_code == 0, result.output
         assert_no_raw_controls(result.stdout)
         assert "qwen\\x1b]0;pwned" in result.stdout
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc, where no one can write")
+def test_make_with_an_unwritable_gallery_fails_before_any_work(isolated_user: Path) -> None:
+    result = invoke("make", "snake", "--offline", "--gallery", "/proc/studio-games")
+    assert result.exit_code == 2, result.output
+    assert "/proc is not writable" in result.stderr.replace("\n", "")
+    assert run_dirs(isolated_user) == []
