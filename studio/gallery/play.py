@@ -216,8 +216,8 @@ def _signals_raise() -> Iterator[None]:
         return
     before: dict[int, Any] = {signum: signal.getsignal(signum) for signum in FORWARDED}
     try:
-        for signum in FORWARDED:
-            if signum != signal.SIGINT:
+        for signum in FORWARDED:  # one ignored (`nohup studio play`) stays ignored
+            if signum != signal.SIGINT and before[signum] is not signal.SIG_IGN:
                 signal.signal(signum, _raise_signalled)
         yield
     finally:
@@ -231,7 +231,8 @@ def _stop(proc: subprocess.Popen[bytes], signum: int) -> None:
     it if it has not ended after ``GRACE_SECONDS``."""
     if threading.current_thread() is threading.main_thread():
         for other in FORWARDED:
-            signal.signal(other, lambda sig, frame: _send(proc, sig))
+            if signal.getsignal(other) is not signal.SIG_IGN:
+                signal.signal(other, lambda sig, frame: _send(proc, sig))
     _send(proc, signum)
     try:
         proc.wait(timeout=GRACE_SECONDS)

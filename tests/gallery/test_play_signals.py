@@ -127,3 +127,22 @@ def test_a_killed_play_takes_its_game_along(tmp_path: Path) -> None:
     finally:
         if alive(game):
             os.kill(game, signal.SIGKILL)
+
+
+def test_under_nohup_a_hangup_does_not_stop_play(tmp_path: Path) -> None:
+    """SIGHUP ignored by whoever started the studio (nohup) stays ignored, for both."""
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited by the studio
+    try:
+        proc, game = start_play(tmp_path, ignore=False)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    try:
+        proc.send_signal(signal.SIGHUP)
+        proc.send_signal(signal.SIGTERM)  # a hangup not ignored would have stopped it: 129
+        proc.wait(timeout=60)
+        assert proc.returncode == 128 + signal.SIGTERM, stderr(tmp_path)
+        assert "stopped by SIGTERM" in stderr(tmp_path)
+    finally:
+        proc.kill()
+        if alive(game):
+            os.kill(game, signal.SIGKILL)
