@@ -155,6 +155,10 @@ def play(
     game = Path(game)
     if not game.is_file():
         raise UsageError(f"no such game file: {game}")
+    if game.resolve().suffix.lower() not in (".py", ".pyw"):  # Python would quote its line 1
+        raise UsageError(
+            f"{game} is not a Python file (it is {game.resolve()}): give a game's .py file"
+        )
     run_env = dict(os.environ if env is None else env)
     reason = display_problem(run_env)
     if reason:

@@ -303,3 +303,34 @@ def test_make_with_an_unwritable_gallery_fails_before_any_work(isolated_user: Pa
     assert result.exit_code == 2, result.output
     assert "/proc is not writable" in result.stderr.replace("\n", "")
     assert run_dirs(isolated_user) == []
+
+
+# -- a linked game.py is not a game: it would be shown, published or run ----------------------
+
+
+def test_an_entry_whose_game_is_a_link_is_skipped_everywhere(filled: Gallery, tmp_path: Path):
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN SECRET KEY-----\n")
+    entry = filled.get("gem-fall")
+    entry.code_path.unlink()
+    entry.code_path.symlink_to(secret)
+    result = invoke("gallery", "--gallery", str(filled.root))
+    assert result.exit_code == 0 and "gem-fall" not in result.stdout
+    assert "is a link" in result.stderr
+    for args in (["show", "gem-fall"], ["play", "gem-fall"]):
+        result = invoke(*args, "--gallery", str(filled.root))
+        assert result.exit_code == 1 and "is a link" in result.stderr, result.output
+    result = invoke("gallery", "--html", "--gallery", str(filled.root))
+    assert result.exit_code == 0, result.output
+    pages = "".join(p.read_text() for p in filled.root.rglob("*.html"))
+    assert "SECRET" not in pages
+
+
+def test_play_refuses_a_link_to_what_is_not_python(tmp_path: Path) -> None:
+    secret = tmp_path / "shadow"
+    secret.write_text("root:$6$s3cr3t:19000::::::\n")
+    link = tmp_path / "game.py"
+    link.symlink_to(secret)
+    result = invoke("play", str(link), env={"DISPLAY": ":0"})
+    assert result.exit_code == 2, result.output
+    assert "not a Python file" in result.stderr and "s3cr3t" not in result.output
