@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from studio.commands.common import check_folder_option, err_console, fail, handles_errors
-from studio.errors import StudioError
+from studio.errors import StudioError, UsageError
 from studio.gallery import listing
 from studio.gallery.store import Entry, Gallery
 from studio.textsafe import clean, dumps, markup, text
@@ -57,6 +57,11 @@ def gallery_cmd(
     store = Gallery(gallery)
     if html or open_:  # the site is written into the gallery folder: one it can be
         check_folder_option(store.root, "--gallery", "STUDIO_GALLERY")
+    elif store.root.exists() and not store.root.is_dir():  # not "no games yet"
+        raise UsageError(
+            f"--gallery (or STUDIO_GALLERY): {store.root} is a file, not a folder. "
+            "Give --gallery the gallery's folder."
+        )
     chosen = listing.select(
         _entries(store), sort=sort, genre=genre, source=source, min_score=min_score, search=search
     )

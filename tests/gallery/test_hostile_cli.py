@@ -266,12 +266,13 @@ def test_gallery_html_keeps_a_page_it_did_not_write(filled: Gallery) -> None:
     assert "Big Brain studio" in page.read_text()
 
 
-def test_gallery_html_into_a_file_is_a_usage_error(tmp_path: Path) -> None:
+def test_gallery_of_a_file_is_a_usage_error(tmp_path: Path) -> None:
     afile = tmp_path / "games"
     afile.write_text("x")
-    result = invoke("gallery", "--html", "--gallery", str(afile))
-    assert result.exit_code == 2, result.output
-    assert "is a file, not a folder" in result.stderr and afile.read_text() == "x"
+    for html in (["--html"], []):
+        result = invoke("gallery", *html, "--gallery", str(afile))
+        assert result.exit_code == 2, result.output
+        assert "is a file, not a folder" in result.stderr and afile.read_text() == "x"
 
 
 def test_make_saves_the_game_and_keeps_a_page_it_did_not_write(tmp_path: Path) -> None:
