@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from studio.commands import config, gallery, make, test
@@ -19,4 +21,7 @@ for module in (make, test, config, gallery):
 
 
 def main() -> None:
+    # pygame prints a banner on stdout when first imported, and the studio imports it to
+    # check a game's `from pygame.locals import *`: not on the studio's output.
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     app()

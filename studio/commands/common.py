@@ -1,16 +1,22 @@
-"""What every command shares: the error-to-exit-code rule and the stderr console."""
+"""What every command shares: the error-to-exit-code rule, the stderr console, and the
+checks of a folder the command will write to (made before any work)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
-from typing import Any, TypeVar
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from studio.errors import StudioError
+from studio.errors import StudioError, UsageError
+from studio.textsafe import markup
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -18,8 +24,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print ``message`` to stderr and return the ``typer.Exit`` to raise."""
-    err_console.print(f"[bold red]error:[/] {escape(message)}", markup=True, soft_wrap=True)
+    """Print ``message`` to stderr and return the ``typer.Exit`` to raise.
+
+    Messages carry text from models and games: control characters are shown escaped and
+    brackets print as typed (``studio.textsafe``).
+    """
+    err_console.print(f"[bold red]error:[/] {markup(message)}", markup=True, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -34,3 +44,63 @@ def handles_errors(func: F) -> F:
             raise fail(str(exc), exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def writable_folder_problem(path: Path) -> str:
+    """Why ``path`` cannot become a folder to write in, or ``""`` when it can.
+
+    Nothing is left behind: a hidden folder is made and removed again in ``path``, or, when
+    ``path`` does not exist yet, in its nearest existing parent (the only true test: as
+    root, or on /proc, permission bits say little).
+    """
+    if path.exists() and not path.is_dir():
+        return f"{path} is a file, not a folder"
+    where = path.absolute()
+    while not where.is_dir() and where != where.parent:
+        if where.exists() or where.is_symlink():
+            return f"{where} is a file or a broken link, so {path} cannot be a folder under it"
+        where = where.parent
+    try:
+        probe = tempfile.mkdtemp(prefix=".studio-write-check-", dir=where)
+    except OSError as exc:
+        what = "the folder" if where == path.absolute() else f"{path} cannot be made: the folder"
+        return f"{what} {where} is not writable ({exc.strerror or exc})"
+    with contextlib.suppress(OSError):
+        os.rmdir(probe)
+    return ""
+
+
+def check_folder_option(path: Path, option: str, envvar: str | None = None) -> None:
+    """Raise ``UsageError`` (exit 2) naming ``option`` and the fix when ``path`` cannot be
+    written. Called before any work, so that nothing is spent on a run that cannot be kept."""
+    problem = writable_folder_problem(path)
+    if problem:
+        via = f" (or {envvar})" if envvar else ""
+        raise UsageError(f"{option}{via}: {problem}. Give {option} a folder you can write to.")
+
+
+@contextlib.contextmanager
+def only_json_on_stdout() -> Iterator[IO[str]]:
+    """While the block runs, everything written to stdout goes to stderr, Python's prints
+    and the C libraries' writes (pygame's and SDL's banners) alike; the stream yielded is
+    the real stdout, for the JSON alone."""
+    real = sys.stdout
+    real.flush()
+    try:
+        fd = real.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        fd = -1
+    if fd != 1:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield real
+        return
+    saved = os.dup(1)
+    try:
+        os.dup2(sys.stderr.fileno(), 1)
+        with contextlib.redirect_stdout(sys.stderr), open(saved, "w", closefd=False) as out:
+            yield out
+            out.flush()
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 1)
+        os.close(saved)

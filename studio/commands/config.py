@@ -30,6 +30,7 @@ from studio.models.endpoints import (
     preset_key_status,
     resolve,
 )
+from studio.textsafe import clean
 
 PresetOpt = Annotated[
     str | None,
@@ -154,7 +155,7 @@ def config_set(
     elif name not in store.SETTINGS:
         raise ConfigError(f"unknown setting {name!r}; known: {_SETTINGS_HELP}")
     store.set_setting(name, value)
-    typer.echo(f"Set {name} = {value} in {store.config_path()}")
+    typer.echo(f"Set {name} = {clean(value)} in {store.config_path()}")
 
 
 @config_app.command("unset")
@@ -219,14 +220,14 @@ def config_show() -> None:
     keys = store.load_keys()
     out.print(f"Config file: {store.config_path()}", markup=False)
     for name in store.SETTINGS:
-        out.print(f"  {name}: {cfg.get(name, '(not set)')}", markup=False)
+        out.print(f"  {name}: {clean(cfg.get(name, '(not set)'))}", markup=False)
     out.print(f"Keys file: {store.keys_path()}", markup=False)
     if not keys:
         out.print("  (no keys stored)", markup=False)
     for target, key in sorted(keys.items()):
         out.print(f"  {target}: {mask_key(key)}", markup=False)
     for line in _describe(resolve()):
-        out.print(line, markup=False)
+        out.print(clean(line), markup=False)
 
 
 def _console() -> Console:
@@ -266,7 +267,7 @@ def models(
         ctx, model=model, base_url=base_url, api_key=api_key, preset=preset
     )
     for line in _describe(endpoint):
-        out.print(line, markup=False)
+        out.print(clean(line), markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from studio.commands.common import err_console, fail, handles_errors
-from studio.errors import StudioError
+from studio.commands.common import check_folder_option, err_console, fail, handles_errors
+from studio.errors import StudioError, UsageError
 from studio.gallery import listing
 from studio.gallery.store import Entry, Gallery
+from studio.textsafe import clean, dumps, markup, text
 
 GalleryOpt = Annotated[
     Path | None,
@@ -27,7 +26,7 @@ GalleryOpt = Annotated[
 
 
 def _warn(message: str) -> None:
-    err_console.print(f"[yellow]warning:[/] {escape(message)}", soft_wrap=True)
+    err_console.print(f"[yellow]warning:[/] {markup(message)}", soft_wrap=True)
 
 
 def _entries(gallery: Gallery) -> list[Entry]:
@@ -56,6 +55,13 @@ def gallery_cmd(
 ) -> None:
     """List the games in the gallery, or build its web page with --html."""
     store = Gallery(gallery)
+    if html or open_:  # the site is written into the gallery folder: one it can be
+        check_folder_option(store.root, "--gallery", "STUDIO_GALLERY")
+    elif store.root.exists() and not store.root.is_dir():  # not "no games yet"
+        raise UsageError(
+            f"--gallery (or STUDIO_GALLERY): {store.root} is a file, not a folder. "
+            "Give --gallery the gallery's folder."
+        )
     chosen = listing.select(
         _entries(store), sort=sort, genre=genre, source=source, min_score=min_score, search=search
     )
@@ -63,16 +69,16 @@ def gallery_cmd(
         from studio.gallery.html import build_site, open_in_browser
 
         index = build_site(store, chosen)
-        typer.echo(f"wrote {index} ({len(chosen)} games)")
-        typer.echo(f"open it: {index.resolve().as_uri()}")
+        typer.echo(f"wrote {clean(index)} ({len(chosen)} games)")
+        typer.echo(f"open it: {clean(index.resolve().as_uri())}")
         if open_ and not open_in_browser(index):
             err_console.print("warning: no web browser could be started; open the file above")
         return
     if as_json:
-        typer.echo(json.dumps([listing.as_row(e) for e in chosen], indent=2, ensure_ascii=False))
+        typer.echo(dumps([listing.as_row(e) for e in chosen]))
         return
     if not chosen:
-        where = store.root
+        where = clean(store.root)
         filtered = any(v is not None for v in (genre, source, min_score, search))
         typer.echo(
             f"No games match those filters in {where}."
@@ -80,7 +86,7 @@ def gallery_cmd(
             else f'No games in {where} yet. Make one: studio make "a snake game in neon colours"'
         )
         return
-    Console(soft_wrap=False).print(listing.table(chosen, title=f"{store.root}"))
+    Console(soft_wrap=False).print(listing.table(chosen, title=text(store.root)))
 
 
 @handles_errors
@@ -92,7 +98,7 @@ def show_cmd(
     """Show one game: its metadata, verdict, attempts, where its code is, how to play it."""
     entry = Gallery(gallery).get(slug)
     if as_json:
-        typer.echo(json.dumps(listing.as_row(entry), indent=2, ensure_ascii=False))
+        typer.echo(dumps(listing.as_row(entry)))
         return
     Console().print(listing.show(entry))
 
@@ -106,11 +112,14 @@ def play_cmd(
     from studio.gallery.play import play, resolve_game
 
     def announce(path: Path) -> None:
-        err_console.print(f"playing {escape(str(path))} (close its window to stop)")
+        err_console.print(f"playing {markup(path)} (close its window to stop)")
 
-    code = play(resolve_game(game, Gallery(gallery)), announce=announce)
-    if code != 0:
-        raise typer.Exit(code)
+    try:
+        code = play(resolve_game(game, Gallery(gallery)), announce=announce)
+    except KeyboardInterrupt:  # the game was stopped too
+        raise typer.Exit(130) from None
+    if code != 0:  # a game killed by signal N (code -N) ends the studio as a shell would
+        raise typer.Exit(128 - code if code < 0 else code)
 
 
 @handles_errors

@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from studio.bigbrain import BIG_BRAIN_ATTEMPTS, DEFAULT_ATTEMPTS, BigBrain, RunResult, Settings
-from studio.commands.common import err_console, fail, handles_errors
+from studio.bigbrain import (
+    BIG_BRAIN_ATTEMPTS,
+    DEFAULT_ATTEMPTS,
+    MAX_ATTEMPTS,
+    BigBrain,
+    RunResult,
+    Settings,
+)
+from studio.commands.common import check_folder_option, err_console, fail, handles_errors
 from studio.commands.config import explicit_flags
+from studio.errors import GalleryError, StudioError, UsageError
+from studio.paths import gallery_dir
 from studio.progress import make_progress
 from studio.runlog import REDACTED
+from studio.textsafe import CleanProgress, clean, markup
 
 
 def register(app: typer.Typer) -> None:
@@ -111,11 +122,18 @@ def make(
 ) -> None:
     """Make a game from a sentence: parallel attempts, verified, the best kept in the gallery."""
     console = Console(highlight=False)
+    if attempts is not None and not 1 <= attempts <= MAX_ATTEMPTS:  # 0 is not "the default"
+        raise UsageError(
+            f"--attempts must be between 1 and {MAX_ATTEMPTS}, not {attempts}: leave it out "
+            f"for the default ({DEFAULT_ATTEMPTS}, or {BIG_BRAIN_ATTEMPTS} with --big-brain)"
+        )
     if seed is None:  # a new game each time; the seed is printed and kept to make it again
         seed = random.SystemRandom().randrange(1_000_000)
     settings = Settings(
         prompt=prompt,
-        attempts=attempts or (BIG_BRAIN_ATTEMPTS if big_brain else DEFAULT_ATTEMPTS),
+        attempts=attempts
+        if attempts is not None
+        else (BIG_BRAIN_ATTEMPTS if big_brain else DEFAULT_ATTEMPTS),
         big_brain=big_brain,
         repairs=repairs,
         first=first,
@@ -126,6 +144,8 @@ def make(
         reasoning_effort="high" if big_brain else None,
     )
     settings.check()  # bad input fails before any model is contacted
+    # ... and so does a gallery the winner could not be saved in (a file, a read-only place)
+    check_folder_option(gallery_dir(gallery), "--gallery", "STUDIO_GALLERY")
     # Values typer read from STUDIO_* variables go back to the resolver as unset: it reads the
     # environment itself, in its own order, and names the right source in its messages.
     flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
@@ -139,7 +159,7 @@ def make(
         why = "--offline" if offline else "no model is configured, see `studio models`"
         console.print(f"Author: offline designer (no model), because {why}", markup=False)
     else:
-        console.print(f"Author: {author.label}", markup=False)
+        console.print(f"Author: {clean(author.label, newlines=False)}", markup=False)
     mode = ""
     if big_brain:
         mode = "Big Brain: " if author.source == "offline" else "Big Brain: a design step, "
@@ -147,20 +167,35 @@ def make(
         f"{mode}{settings.attempts} attempt(s), up to {settings.repairs} repair round(s) each, "
         f"seed {settings.seed}" + (", stopping at the first playable game" if first else "")
     )
-    progress = make_progress(console, title=prompt, show_thinking=show_thinking)
+    title = clean(prompt, newlines=False)
+    progress = CleanProgress(make_progress(console, title=title, show_thinking=show_thinking))
     brain = BigBrain(settings, author, progress=progress, secrets=secrets, kill=_kill_all())
     try:
         result = brain.run()
     except KeyboardInterrupt:
         err_console.print(f"cancelled; the run log is kept in {brain.run_dir}", markup=False)
         raise typer.Exit(130) from None
+    except GalleryError as exc:  # the winner could not be saved: say where it is kept
+        if brain.run_dir is None:
+            raise
+        kept = _kept_winner(brain.run_dir)
+        where = (
+            f"The winning game is kept in the run log: {kept}"
+            if kept is not None
+            else f"The run log is kept in {brain.run_dir}"
+        )
+        raise fail(f"{_scrub(str(exc), secrets)}\n{where}", exc.exit_code) from None
     _report(console, result, secrets)
     if result.entry is not None and (result.entry.path.parent / "index.html").exists():
         from studio.gallery.html import build_site
         from studio.gallery.store import Gallery
 
-        build_site(Gallery(result.entry.path.parent))  # keep the gallery's web page current
-        console.print("Gallery page updated: " + str(result.entry.path.parent / "index.html"))
+        try:  # keep the gallery's web page current; the game is saved either way
+            build_site(Gallery(result.entry.path.parent))
+        except (OSError, StudioError) as exc:
+            err_console.print(f"warning: the gallery page was not updated: {clean(exc)}")
+        else:
+            console.print("Gallery page updated: " + str(result.entry.path.parent / "index.html"))
 
 
 def _author(offline: bool, tuned: dict[str, Any], **flags: str | None) -> tuple[Any, Any]:
@@ -180,6 +215,20 @@ def _author(offline: bool, tuned: dict[str, Any], **flags: str | None) -> tuple[
     from studio.models.offline import OfflineDesigner
 
     return OfflineDesigner(), None
+
+
+def _kept_winner(run_dir: Path) -> Path | None:
+    """The winning game's file in the run log, from its run.json; None when there is none."""
+    try:
+        run = json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+        n = run["winner"]["attempt"]
+        attempt = next(a for a in run["attempts"] if a["n"] == n)
+        rounds = [r for r in attempt["rounds"] if r.get("playable")]
+        best = max(rounds, key=lambda r: (r.get("score") or 0, -r["round"]))
+    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        return None
+    game = Path(best["dir"]) / "game.py"
+    return game if game.is_file() else None
 
 
 def _kill_all() -> Any:
@@ -226,7 +275,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
             str(d["repairs"]),
             str(d["tokens"]["completion"]),
             f"{d['seconds']:.1f}s",
-            Text(_scrub(reason, secrets)),
+            Text(clean(_scrub(reason, secrets))),
         )
     return table
 
@@ -234,19 +283,20 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
 def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]) -> None:
     console.print(attempts_table(result, secrets))
     if result.design_error:
-        console.print(f"Design step failed: {_scrub(result.design_error, secrets)}", markup=False)
+        failed = clean(_scrub(result.design_error, secrets))
+        console.print(f"Design step failed: {failed}", markup=False)
     if result.status == "ok" and result.entry is not None:
         entry = result.entry
         tokens = result.tokens
         cost = "" if result.cost_usd is None else f", ${result.cost_usd:.4f}"
         console.print(
-            f"\nWinner: attempt {result.winner.n} ({result.pick.reason})\n"  # type: ignore[union-attr]
-            f"Saved [bold]{escape(str(entry.meta.get('title', entry.slug)))}[/] to "
-            f"{escape(str(entry.path))}\n"
+            f"\nWinner: attempt {result.winner.n} ({markup(result.pick.reason)})\n"  # type: ignore[union-attr]
+            f"Saved [bold]{markup(entry.meta.get('title', entry.slug), newlines=False)}[/] to "
+            f"{markup(entry.path)}\n"
             f"Play it: [bold]studio play {entry.slug}[/]\n"
             f"Tokens: {tokens['prompt']} prompt + {tokens['completion']} completion{cost}; "
             f"{result.seconds:.1f}s\n"
-            f"Run log: {escape(str(result.run_dir))}",
+            f"Run log: {markup(result.run_dir)}",
             soft_wrap=True,
         )
         return

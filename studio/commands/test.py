@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -10,31 +10,35 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from studio.commands.common import handles_errors
+from studio.commands.common import check_folder_option, handles_errors, only_json_on_stdout
+from studio.errors import UsageError
+from studio.textsafe import clean, markup, text
 from studio.verdicts.report import Verdict
 
 
 def _show(verdict: Verdict, console: Console) -> None:
+    """The human report. Every text from the game (its path, errors, traceback, what it
+    tried) is printed through ``studio.textsafe``: no control character, no markup."""
     colour = "green" if verdict.playable else "red"
     state = "PLAYABLE" if verdict.playable else "NOT PLAYABLE"
-    console.print(f"[bold {colour}]{state}[/]  score {verdict.score}/100  {verdict.path}")
+    console.print(f"[bold {colour}]{state}[/]  score {verdict.score}/100  {markup(verdict.path)}")
     if verdict.flags:
-        console.print(f"flags: [yellow]{', '.join(verdict.flags)}[/]")
-    console.print(f"stopped: {verdict.stop_reason}; frames drawn: {verdict.frames}")
+        console.print(f"flags: [yellow]{markup(', '.join(verdict.flags))}[/]")
+    console.print(f"stopped: {markup(verdict.stop_reason)}; frames drawn: {verdict.frames}")
     if verdict.runs:
         table = Table(
             "run", "frames", "game s", "non-blank", "motion", "distinct", "events", "stop"
         )
         for r in verdict.runs:
             table.add_row(
-                r.name,
+                text(r.name),
                 str(r.frames),
                 f"{r.game_seconds:g}",
                 f"{r.non_blank_share:.0%}",
                 f"{r.motion:.4f}",
                 str(r.distinct_frames),
                 str(r.events_sent),
-                r.stop_reason,
+                text(r.stop_reason),
             )
         console.print(table)
         d = verdict.divergence
@@ -47,28 +51,39 @@ def _show(verdict: Verdict, console: Console) -> None:
             console.print("reacts to input: [red]no[/] (the runs with and without input match)")
     for finding in verdict.static:
         if finding.blocking or finding.kind in ("hostile", "undefined_name"):
-            console.print(f"static, line {finding.line}: {finding.kind}: {finding.message}")
+            console.print(
+                f"static, line {finding.line}: {markup(finding.kind)}: {markup(finding.message)}"
+            )
     for note in verdict.notes:
-        console.print(f"[yellow]note:[/] {note}")
+        console.print(f"[yellow]note:[/] {markup(note)}")
     for item in verdict.forbidden:
-        console.print(f"[red]forbidden[/]: {item}")
+        console.print(f"[red]forbidden[/]: {markup(item)}")
     if verdict.error:
-        console.print(f"[red]{verdict.error.type}[/]: {verdict.error.message}")
+        console.print(f"[red]{markup(verdict.error.type)}[/]: {markup(verdict.error.message)}")
         if verdict.error.traceback:
-            console.print(verdict.error.traceback.rstrip(), markup=False, highlight=False)
+            console.print(clean(verdict.error.traceback.rstrip()), markup=False, highlight=False)
     iso = verdict.isolation
     if iso:
         spaces = ", ".join(iso.get("namespaces", [])) or "none"
         walls = ", ".join(iso.get("run_walls", [])) or "none"
         console.print(
             f"isolation: {iso.get('mode')} (uid {iso.get('uid')}; namespaces: {spaces}; "
-            f"walls in each run: {walls})"
+            f"walls in each run: {walls})",
+            markup=False,
         )
         for note in iso.get("notes", []):
-            console.print(f"  note: {note}")
+            console.print(f"  note: {clean(note)}", markup=False)
     for kind, path in verdict.artifacts.items():
-        console.print(f"{kind}: {path}")
+        console.print(f"{clean(kind)}: {clean(path)}", markup=False)
     console.print(f"verdict in {verdict.wall_seconds:.2f} s of wall time")
+
+
+def _check(seconds: float, out: Path | None) -> None:
+    """Usage errors, before any work: exit 2 with the fix."""
+    if not (math.isfinite(seconds) and 0 < seconds <= 600):
+        raise UsageError(f"--seconds must be between 0 and 600, not {seconds:g}")
+    if out is not None:
+        check_folder_option(out, "--out")
 
 
 @handles_errors
@@ -90,13 +105,18 @@ def test(
 
     Exit code 0: playable. 1: not playable. 2: usage error.
     """
+    _check(seconds, out)
     from studio.verdicts.api import verify
 
-    verdict = verify(game, seconds=seconds, seed=seed, out=out)
     if json_out:
-        sys.stdout.write(verdict.to_json() + "\n")
+        # Only the JSON on stdout: a game's `from pygame.locals import *` has the studio
+        # import pygame, whose banner (and anything else printed) goes to stderr instead.
+        with only_json_on_stdout() as stdout:
+            verdict = verify(game, seconds=seconds, seed=seed, out=out)
+            stdout.write(verdict.to_json() + "\n")
     else:
-        _show(verdict, Console())
+        verdict = verify(game, seconds=seconds, seed=seed, out=out)
+        _show(verdict, Console(highlight=False))
     raise typer.Exit(0 if verdict.playable else 1)
 
 

@@ -105,6 +105,14 @@ def build_site(
     if entries is None:
         entries = gallery.entries()
     root = gallery.root
+    if root.exists() and not root.is_dir():
+        raise GalleryError(f"{root} is a file, not a folder: give --gallery a folder")
+    index = root / INDEX
+    if not _ours(index):
+        raise GalleryError(
+            f"{index} was not made by the studio and is left as it is: keep the gallery "
+            "in a folder of its own (--gallery DIR)"
+        )
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -128,10 +136,23 @@ def build_site(
         )
         _write(entry.path / PAGE, html)
     cards = [_card(entry, f"{entry.slug}/") for entry in entries]
-    index = root / INDEX
     listing = env.get_template("index.html.j2")
     _write(index, listing.render(cards=cards, title=title, stylesheet=STYLESHEET))
     return index
+
+
+def _ours(index: Path) -> bool:
+    """True when ``index`` is absent or a page the studio wrote (it names the studio as its
+    generator; pages from before that link the gallery's stylesheet): never overwrite a
+    person's own page."""
+    try:
+        with open(index, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return 'content="Big Brain studio"' in head or f'href="{STYLESHEET}"' in head
 
 
 def _write(path: Path, text: str) -> None:

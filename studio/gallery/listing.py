@@ -1,4 +1,8 @@
-"""Choosing and showing entries in the terminal: filters, sort orders, the table, one game."""
+"""Choosing and showing entries in the terminal: filters, sort orders, the table, one game.
+
+Every text from an entry (a prompt, a title, a model's name, an attempt's reason) is shown
+through ``studio.textsafe``: its control characters escaped, its brackets printed as typed.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from rich.text import Text
 
 from studio.errors import UsageError
 from studio.gallery.store import Entry
+from studio.textsafe import text
 
 SORTS = ("score", "date", "title")
 SOURCES = ("model", "offline")
@@ -71,7 +76,7 @@ def format_score(entry: Entry) -> str:
     return f"{score:.0f}" if score == int(score) else f"{score:.1f}"
 
 
-def table(entries: list[Entry], title: str | None = None) -> Table:
+def table(entries: list[Entry], title: str | Text | None = None) -> Table:
     """The gallery as a rich table: title, genre, source, score, date, slug."""
     out = Table(title=title, title_justify="left", expand=False)
     out.add_column("title", style="bold")
@@ -83,12 +88,12 @@ def table(entries: list[Entry], title: str | None = None) -> Table:
     for entry in entries:
         source = entry.source or "?"
         out.add_row(
-            Text(entry.title),
-            Text(entry.genre or "-"),
-            Text(source, style="green" if source == "model" else "yellow"),
+            text(entry.title, newlines=False),
+            text(entry.genre or "-", newlines=False),
+            text(source, "green" if source == "model" else "yellow", newlines=False),
             format_score(entry),
-            short_date(entry.created) or "-",
-            entry.slug,
+            text(short_date(entry.created) or "-", newlines=False),
+            text(entry.slug, newlines=False),
         )
     return out
 
@@ -130,34 +135,35 @@ def show(entry: Entry) -> RenderableType:
     ]
     for key, value in rows:
         if value not in (None, "", {}):
-            facts.add_row(key, Text(str(value)))
+            facts.add_row(key, text(value))
 
     parts: list[RenderableType] = [facts]
     if verdict:
         state = "playable" if verdict.get("playable") else "not playable"
-        flags = ", ".join(verdict.get("flags") or []) or "no flags"
+        flags = ", ".join(map(str, verdict.get("flags") or [])) or "no flags"
         line = Text.assemble(
             ("verdict: ", "bold"),
             (state, "green" if verdict.get("playable") else "red"),
-            f", score {verdict.get('score', '?')}, {flags}",
+            text(f", score {verdict.get('score', '?')}, {flags}"),
         )
         parts.append(line)
         summary = str(verdict.get("summary") or "")
         if summary and summary != line.plain.removeprefix("verdict: "):
-            parts.append(Text(summary, style="dim"))
+            parts.append(text(summary, "dim"))
     attempts = meta.get("attempts") or []
     if isinstance(attempts, list) and attempts:
         parts.append(_attempts_table(attempts))
     parts.append(
         Text.assemble(
             ("play: ", "bold"),
-            f"studio play {entry.slug}",
+            text(f"studio play {entry.slug}"),
             ("   (or ", "dim"),
-            (f"python {entry.code_path}", "dim"),
+            text(f"python {entry.code_path}", "dim"),
             (")", "dim"),
         )
     )
-    return Panel(Group(*parts), title=entry.title, title_align="left", expand=False)
+    title = text(entry.title, newlines=False)  # a str title would be read as markup
+    return Panel(Group(*parts), title=title, title_align="left", expand=False)
 
 
 def _attempts_table(attempts: list[Any]) -> Table:
@@ -170,12 +176,12 @@ def _attempts_table(attempts: list[Any]) -> Table:
         playable = attempt.get("playable")
         tokens = attempt.get("tokens")
         out.add_row(
-            str(attempt.get("n", i)),
+            text(attempt.get("n", i)),
             Text("yes" if playable else "no", style="green" if playable else "red"),
-            "-" if attempt.get("score") is None else str(attempt["score"]),
-            Text(", ".join(attempt.get("flags") or []) or "-"),
-            Text(str(attempt.get("reason") or "")),
-            _tokens(tokens) if isinstance(tokens, dict) else str(tokens or ""),
+            "-" if attempt.get("score") is None else text(attempt["score"]),
+            text(", ".join(map(str, attempt.get("flags") or [])) or "-"),
+            text(attempt.get("reason") or ""),
+            text(_tokens(tokens) if isinstance(tokens, dict) else str(tokens or "")),
         )
     return out
 

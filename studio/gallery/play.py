@@ -3,20 +3,27 @@
 This is the one place where a generated game runs outside the verifier's sandbox, because a
 person explicitly asked to play it. When there is no screen to show a window on, the person
 gets a message saying how to fix that instead of a pygame traceback.
+
+The game ends with whatever started it: a SIGTERM, SIGHUP or Ctrl-C the studio gets is
+passed on to the game (killed if it has not ended a few seconds later), and on Linux the
+game is killed when the studio dies in any way at all (even by SIGKILL).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO
+from types import FrameType
+from typing import IO, Any
 
-from studio.errors import GalleryError, UsageError
+from studio.errors import Cancelled, GalleryError, UsageError
 from studio.gallery.store import CODE_FILE, Gallery
 
 NO_DISPLAY_FIX = (
@@ -44,6 +51,29 @@ except pygame.error as exc:
     print("error:" + str(exc))
 """
 PROBE_TIMEOUT = 60.0
+#: Signals that end the studio while a game plays: each is passed on to the game.
+FORWARDED = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+)
+#: How long a game has to end after a passed-on signal before it is killed.
+GRACE_SECONDS = 3.0
+PR_SET_PDEATHSIG = 1
+
+
+class Stopped(Cancelled):
+    """The studio was told to stop (SIGTERM, SIGHUP) while a game played; the game too."""
+
+    def __init__(self, signum: int) -> None:
+        name = signal.Signals(signum).name
+        super().__init__(f"stopped by {name}; the game was stopped too")
+        self.signum = signum
+        self.exit_code = 128 + signum
+
+
+class _Signalled(BaseException):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def resolve_game(target: str | os.PathLike[str], gallery: Gallery) -> Path:
@@ -125,6 +155,10 @@ def play(
     game = Path(game)
     if not game.is_file():
         raise UsageError(f"no such game file: {game}")
+    if game.resolve().suffix.lower() not in (".py", ".pyw"):  # Python would quote its line 1
+        raise UsageError(
+            f"{game} is not a Python file (it is {game.resolve()}): give a game's .py file"
+        )
     run_env = dict(os.environ if env is None else env)
     reason = display_problem(run_env)
     if reason:
@@ -135,31 +169,106 @@ def play(
         raise _no_display(reason, game)
     if announce is not None:
         announce(game)
-    try:
-        proc = subprocess.Popen(
-            [sys.executable, game.name],
-            cwd=game.parent,
-            env=run_env,
-            stderr=subprocess.PIPE,
-        )
-    except OSError as exc:
-        raise GalleryError(f"cannot start {sys.executable} for {game}: {exc}") from exc
     tail = bytearray()
-    pump = threading.Thread(target=_echo, args=(proc.stderr, sys.stderr, tail), daemon=True)
-    pump.start()
-    try:
-        code = proc.wait()
-    except KeyboardInterrupt:
-        proc.terminate()
-        proc.wait()
-        raise
-    finally:
-        pump.join()
+    proc: subprocess.Popen[bytes] | None = None
+    pump: threading.Thread | None = None
+    with _signals_raise():
+        try:
+            try:
+                proc = subprocess.Popen(
+                    [sys.executable, game.name],
+                    cwd=game.parent,
+                    env=run_env,
+                    stderr=subprocess.PIPE,
+                    preexec_fn=_dies_with_parent(),
+                )
+            except OSError as exc:
+                raise GalleryError(f"cannot start {sys.executable} for {game}: {exc}") from exc
+            pump = threading.Thread(target=_echo, args=(proc.stderr, sys.stderr, tail))
+            pump.daemon = True
+            pump.start()
+            code = proc.wait()
+        except (_Signalled, KeyboardInterrupt) as exc:
+            signum = exc.signum if isinstance(exc, _Signalled) else signal.SIGINT
+            if proc is not None:
+                _stop(proc, signum)
+            if pump is not None:
+                pump.join(GRACE_SECONDS)
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            raise Stopped(signum) from None
+    assert pump is not None
+    pump.join()  # the signals are the studio's own again: the game has ended
     if code != 0:
         match = SDL_NO_WINDOW.search(tail.decode("utf-8", "replace"))
         if match:
             raise _no_display(f"SDL could not open a window ({match.group(0)})", game)
     return code
+
+
+def _raise_signalled(signum: int, frame: FrameType | None) -> None:
+    raise _Signalled(signum)
+
+
+@contextlib.contextmanager
+def _signals_raise() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``_Signalled`` in the block (Ctrl-C raises
+    KeyboardInterrupt already), so the game can be stopped; only the main thread can do
+    this. The handlers in place before are put back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before: dict[int, Any] = {signum: signal.getsignal(signum) for signum in FORWARDED}
+    try:
+        for signum in FORWARDED:  # one ignored (`nohup studio play`) stays ignored
+            if signum != signal.SIGINT and before[signum] is not signal.SIG_IGN:
+                signal.signal(signum, _raise_signalled)
+        yield
+    finally:
+        for signum, handler in before.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(signum, handler)
+
+
+def _stop(proc: subprocess.Popen[bytes], signum: int) -> None:
+    """Pass ``signum`` on to the game (and any signal that comes while it ends), then kill
+    it if it has not ended after ``GRACE_SECONDS``."""
+    if threading.current_thread() is threading.main_thread():
+        for other in FORWARDED:
+            if signal.getsignal(other) is not signal.SIG_IGN:
+                signal.signal(other, lambda sig, frame: _send(proc, sig))
+    _send(proc, signum)
+    try:
+        proc.wait(timeout=GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _send(proc: subprocess.Popen[bytes], signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        proc.send_signal(signum)
+
+
+def _dies_with_parent() -> Callable[[], None] | None:
+    """On Linux, what the game's process runs before the game: the kernel kills it when the
+    studio's thread that started it ends, however that happens (a SIGKILL included)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def arm() -> None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the studio died before the line above: end now
+            os._exit(1)
+
+    return arm
 
 
 def _echo(src: IO[bytes] | None, dest: IO[str], tail: bytearray) -> None:

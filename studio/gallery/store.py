@@ -195,6 +195,9 @@ class Gallery:
         tmp = self.root / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
         try:
             tmp.mkdir()
+        except OSError as exc:  # read-only, full: a GalleryError, as promised
+            raise GalleryError(f"cannot write in the gallery folder {self.root}: {exc}") from exc
+        try:
             self._fill(tmp, code, meta, thumbnail, preview)
             slug = self._claim(tmp, slugify(str(meta["title"])))
         except BaseException:
@@ -327,7 +330,10 @@ class Gallery:
             raise CorruptEntry(f"{meta_path} is not readable JSON ({exc})") from exc
         if not isinstance(meta, dict):
             raise CorruptEntry(f"{meta_path} does not hold a JSON object")
-        if not (folder / CODE_FILE).is_file():
+        code = folder / CODE_FILE
+        if code.is_symlink():  # the studio writes files; a link may point at anything
+            raise CorruptEntry(f"{code} is a link, not a game the studio wrote")
+        if not code.is_file():
             raise CorruptEntry(f"{folder} has no {CODE_FILE}")
         return Entry(slug=folder.name, path=folder.resolve(), meta=meta)
 

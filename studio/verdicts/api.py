@@ -45,17 +45,38 @@ PRELOAD_OK = frozenset(
 )
 
 
+#: A game's source is a few hundred kilobytes at most; anything larger is not one.
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+
 def _read(path: Path) -> str:
+    """The source of the game at ``path`` (resolved: a link's target).
+
+    What is not a Python program (a link to /etc/shadow, a file not named .py, binary
+    data) is refused with a ``UsageError`` that never quotes the file's content.
+    """
     if not path.exists():
         raise UsageError(f"no game at {path}: check the path")
     if not path.is_file():
         raise UsageError(f"{path} is not a file: give the path of a game's .py file")
+    if path.suffix.lower() not in (".py", ".pyw"):
+        raise UsageError(
+            f"{path} is not a Python file (its name does not end in .py): "
+            "give the path of a game's .py file"
+        )
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path} is not UTF-8 text ({exc.reason}): is it a Python file?") from None
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise UsageError(f"{path} is larger than {MAX_SOURCE_BYTES >> 20} MB: not a game's source")
+    if b"\0" in data:
+        raise UsageError(f"{path} holds binary data (NUL bytes): is it a Python file?")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path} is not UTF-8 text ({exc.reason}): is it a Python file?") from None
 
 
 def verify(

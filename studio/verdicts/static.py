@@ -342,8 +342,10 @@ def check_source(source: str, path: str | Path = "game.py") -> StaticReport:
         code = compile(tree, str(path), "exec", dont_inherit=True)
     except SyntaxError as exc:
         report = StaticReport()
-        where = f" (line {exc.lineno})" if exc.lineno else ""
-        msg = f"{exc.msg}{where}: {(exc.text or '').strip()}"
+        # Line and column, never the line's text: the file may be no program at all.
+        where = f" (line {exc.lineno}, column {exc.offset})" if exc.lineno and exc.offset else ""
+        where = where or (f" (line {exc.lineno})" if exc.lineno else "")
+        msg = f"{exc.msg}{where}"
         report.findings.append(Finding("syntax", msg, exc.lineno or 0, True))
         return report
     checker = _Checker(path.parent)

@@ -190,7 +190,8 @@ def test_offline_snake_goes_to_the_gallery_as_offline(make):
 
 def test_a_gallery_with_a_web_page_gets_it_updated(make):
     make.gallery.mkdir(parents=True)
-    (make.gallery / "index.html").write_text("<html>stale</html>")
+    stale = '<html><meta name="generator" content="Big Brain studio">stale</html>'
+    (make.gallery / "index.html").write_text(stale)  # a page the studio made before
     result = make("--offline", "pong", "--attempts", "1")
     assert result.exit_code == 0, result.output
     (entry,) = make.entries()
