@@ -23,7 +23,7 @@ Script = Callable[[Request, Callable[[Event], None] | None], Reply]
 def program(verdict: str, behaviour: str = "0.5,0.5", extra: str = "") -> str:
     """A candidate's code carrying its fate for the fake verifier."""
     return (
-        '"""Fake game.\n\nControls: arrows move.\n"""\n'
+        '"""Fake snake game.\n\nControls: arrows move.\n"""\n'
         f"# VERDICT: {verdict}\n# BEHAVIOUR: {behaviour}\n{extra}\n"
         "import random\n\nSEED = 1\nprint(random.random())\n"
     )
