@@ -6,8 +6,8 @@ subjects (theme words: space, dragon, ocean, ...). The candidate is read from wh
 it is and does:
 
 * its title (``pygame.display.set_caption`` and ``TITLE``-like constants),
-* its module docstring (controls included), with any verbatim copy of the prompt taken out:
-  a program that only repeats the request proves nothing,
+* its module docstring (controls included), with any verbatim copy of a prompt of three
+  words or more taken out: a program that only repeats the request proves nothing,
 * its class and function names (``TetrisBoard`` reads "tetris board"),
 * its on-screen text: the string literals it passes to ``font.render`` (there is no OCR in
   the stack; what a game writes on screen is, in practice, in those literals).
@@ -95,6 +95,7 @@ MECHANIC_NAMES = {
 
 GENRE_WEIGHT = 0.75  # coverage: genres count three times as much as mechanics and subjects
 SOURCES = ("title", "screen", "docstring", "names")
+ECHO_WORDS = 3  # a prompt this long or longer, copied verbatim, is an echo and not evidence
 
 
 @dataclass
@@ -251,7 +252,7 @@ def _strings(node: ast.AST) -> list[str]:
 def _without(text: str, prompt: str) -> str:
     """``text`` with every verbatim copy of ``prompt`` (normalised) taken out."""
     echo = normalise(prompt).strip() if prompt else ""
-    if len(echo) < 4:
+    if len(echo.split()) < ECHO_WORDS:  # "Breakout" titling a breakout is a claim, not an echo
         return text
     return text.replace(f" {echo} ", " . ")
 

@@ -184,7 +184,7 @@ def seen_text(verdict: Verdict) -> str:
 def judge_messages(prompt: str, finalist: Finalist, images: bool) -> list[dict[str, Any]]:
     """The chat messages for one finalist: with its frames, or with a description and code."""
     system = {"role": "system", "content": SYSTEM}
-    ask = f"The request: {prompt.strip()}\n\n"
+    ask = f"The request: {prompt.strip()}\n\nThe game: candidate {finalist.n}.\n"
     if images:
         pictures = frames(finalist.verdict)
         if pictures:
@@ -328,3 +328,29 @@ class Judge:
             entry["asked"].append(loggable(messages))
             entry["answers"].append(reply.text)
         return reply.text
+
+
+def judge_endpoint(main: Any, spec: str | None) -> Any:
+    """The endpoint the judge asks: ``spec`` is None (the attempts' own endpoint), ``MODEL``
+    (another model there), ``MODEL@PRESET`` or ``MODEL@BASE_URL`` (another endpoint; its key
+    is found as for ``studio make``). None when there is no endpoint at all."""
+    import dataclasses
+
+    from studio.models.endpoints import resolve
+
+    if not spec:
+        return main
+    model, _, where = spec.strip().partition("@")
+    if not where:
+        if main is None:
+            return resolve(model=model)
+        return dataclasses.replace(main, model=model)
+    url = where.startswith(("http://", "https://"))
+    return resolve(model=model, base_url=where if url else None, preset=None if url else where)
+
+
+def make_judge(endpoint: Any, timeout: float = 180.0) -> Judge:
+    """A judge over its own client for ``endpoint`` (cancelling it cancels nothing else)."""
+    from studio.models.client import OpenAIModel
+
+    return Judge(OpenAIModel(endpoint, timeout=timeout), timeout=timeout)
