@@ -78,6 +78,22 @@ MECHANIC_CODE_WORDS: dict[str, tuple[str, ...]] = {
     "lives": ("life", "heart"),
 }
 
+#: Subjects whose plain word means something else in a program: "Space" is a key.
+SUBJECT_WORDS: dict[str, tuple[str, ...]] = {
+    "space": (
+        "outer space",
+        "in space",
+        "space ship",
+        "spaceship",
+        "space station",
+        "space game",
+        "planet",
+        "planets",
+        "galaxy",
+        "cosmic",
+    ),
+}
+
 #: Theme words that name a style rather than something the game is about.
 STYLE_WORDS = frozenset({"arcade", "retro", "neon"})
 
@@ -163,7 +179,7 @@ _WORD_CACHE: dict[str, re.Pattern[str]] = {}
 def _has(text: str, phrase: str) -> bool:
     pattern = _WORD_CACHE.get(phrase)
     if pattern is None:
-        body = re.escape(phrase).replace(r"\ ", r"[ \-]").replace(r"\-", r"[ \-]")
+        body = r"[ \-]".join(re.escape(word) for word in re.split(r"[ \-]", phrase))
         pattern = _WORD_CACHE[phrase] = re.compile(r"(?<![a-z0-9])" + body + r"(?![a-z0-9])")
     return pattern.search(text) is not None
 
@@ -266,6 +282,8 @@ def mechanic_phrases(key: str) -> tuple[str, ...]:
 
 
 def subject_phrases(word: str) -> tuple[str, ...]:
+    if word in SUBJECT_WORDS:
+        return SUBJECT_WORDS[word]
     return (word[:-1], word) if word.endswith("s") and len(word) > 3 else (word, word + "s")
 
 
