@@ -352,5 +352,8 @@ def judge_endpoint(main: Any, spec: str | None) -> Any:
 def make_judge(endpoint: Any, timeout: float = 180.0) -> Judge:
     """A judge over its own client for ``endpoint`` (cancelling it cancels nothing else)."""
     from studio.models.client import OpenAIModel
+    from studio.models.faults import RetryPolicy
 
-    return Judge(OpenAIModel(endpoint, timeout=timeout), timeout=timeout)
+    # One retry at most: a judge that is down must not hold the pick up for long.
+    model = OpenAIModel(endpoint, timeout=timeout, retry=RetryPolicy(retries=1, base=0.5))
+    return Judge(model, timeout=timeout)

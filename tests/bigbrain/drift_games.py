@@ -136,7 +136,9 @@ def main():
             ball.center = (W // 2, H // 2)
             vy = -3
             if not bricks:
-                bricks = [pygame.Rect(8 + c * 38, 24 + r * 12, 34, 9) for r in range(5) for c in range(8)]
+                bricks = [
+                    pygame.Rect(8 + c * 38, 24 + r * 12, 34, 9) for r in range(5) for c in range(8)
+                ]
         screen.fill((10, 10, 30))
         for i, brick in enumerate(bricks):
             pygame.draw.rect(screen, ((200 + i * 7) % 256, 90, 60 + i * 4), brick)
@@ -265,7 +267,9 @@ class Game:
         self.piece = [(x + 3, y, random.randrange(len(GEMS))) for x, y in shape]
 
     def fits(self, cells):
-        return all(0 <= x < COLS and y < ROWS and (y < 0 or self.grid[y][x] is None) for x, y, _ in cells)
+        return all(
+            0 <= x < COLS and y < ROWS and (y < 0 or self.grid[y][x] is None) for x, y, _ in cells
+        )
 
     def move(self, dx, dy):
         moved = [(x + dx, y + dy, g) for x, y, g in self.piece]
@@ -330,7 +334,9 @@ class Game:
     def draw(self, screen, font):
         screen.fill((14, 14, 24))
         pygame.draw.rect(screen, (60, 60, 80), (8, 8, COLS * CELL, ROWS * CELL), 1)
-        cells = [(x, y, g) for y, row in enumerate(self.grid) for x, g in enumerate(row) if g is not None]
+        cells = [
+            (x, y, g) for y, row in enumerate(self.grid) for x, g in enumerate(row) if g is not None
+        ]
         for x, y, g in cells + self.piece:
             if y >= 0:
                 pygame.draw.circle(screen, GEMS[g], (8 + x * CELL + 8, 8 + y * CELL + 8), 7)
@@ -367,8 +373,14 @@ PONG_VARIANTS = {
     2: {"background": (5, 10, 5), "paddle": (235, 245, 235)},
 }
 MATCH3_VARIANTS = {
-    1: {"title": "Gem Swap", "colours": [(230, 60, 60), (60, 200, 90), (70, 110, 240), (240, 210, 60)]},
-    2: {"title": "Jewel Line", "colours": [(225, 65, 70), (65, 205, 95), (75, 115, 235), (235, 205, 65)]},
+    1: {
+        "title": "Gem Swap",
+        "colours": [(230, 60, 60), (60, 200, 90), (70, 110, 240), (240, 210, 60)],
+    },
+    2: {
+        "title": "Jewel Line",
+        "colours": [(225, 65, 70), (65, 205, 95), (75, 115, 235), (235, 205, 65)],
+    },
 }
 
 
