@@ -405,5 +405,8 @@ class Attempt:
     def _final_detail(self) -> str:
         res = self.result
         if res.status == states.DONE and res.verdict is not None:
+            adherence = res.adherence
+            if adherence is not None and not adherence.matches:  # said at once, not at the end
+                return f"{res.verdict.summary()}; not as asked: {adherence.reason}"
             return res.verdict.summary()
         return res.reason
