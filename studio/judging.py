@@ -235,6 +235,7 @@ class Judge:
     notes: list[str] = field(default_factory=list)  # what was said (once) about a failure
     log: dict[int, dict[str, Any]] = field(default_factory=dict)  # n -> messages, answers
     cost_usd: float | None = 0.0
+    down: bool = False  # it was down or too slow once: not asked again in this run
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -247,6 +248,8 @@ class Judge:
         """A judgement per finalist that got a readable answer, all asked in parallel."""
         results: dict[int, Judgement] = {}
         failures: list[str] = []
+        if self.down or not finalists:
+            return results
         threads = []
         for finalist in finalists:
 
@@ -274,6 +277,7 @@ class Judge:
                 abandon()
         with self._lock:
             results = dict(results)
+            self.down = slow or bool(failures and not results)
             if slow:
                 self._say(note, f"the judge ({self.label}) did not answer within {self.timeout:g}s")
             elif failures and not results:

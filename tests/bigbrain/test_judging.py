@@ -144,6 +144,10 @@ def test_a_slow_judge_is_given_up_on(tmp_path):
         notes: list[str] = []
         judge = judge_for(server.url, timeout=1.0)
         assert judge.judge_all("breakout", [finalist(tmp_path, 1, breakout())], notes.append) == {}
+        asked = len(server.chat_requests)
+        # A later finalist (a repair round's) is not made to wait for it again.
+        assert judge.judge_all("breakout", [finalist(tmp_path, 2, breakout())], notes.append) == {}
+        assert len(server.chat_requests) == asked and judge.down
     assert notes == [
         "the judge (fake-model via 127.0.0.1:"
         + server.url.split(":")[2].split("/")[0]
