@@ -236,6 +236,7 @@ class Judge:
     log: dict[int, dict[str, Any]] = field(default_factory=dict)  # n -> messages, answers
     cost_usd: float | None = 0.0
     down: bool = False  # it was down or too slow once: not asked again in this run
+    reasoning_effort: str | None = None  # the run's (Big Brain asks every call for "high")
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -317,7 +318,13 @@ class Judge:
         return judgement
 
     def _ask(self, n: int, messages: list[dict[str, Any]]) -> str:
-        request = Request(prompt="", messages=messages, attempt=n, purpose="judge")
+        request = Request(
+            prompt="",
+            messages=messages,
+            attempt=n,
+            purpose="judge",
+            reasoning_effort=self.reasoning_effort,
+        )
         reply = self.model.execute(request, on_event=None)
         with self._lock:
             self.usage.prompt_tokens += reply.usage.prompt_tokens
@@ -353,11 +360,11 @@ def judge_endpoint(main: Any, spec: str | None) -> Any:
     return resolve(model=model, base_url=where if url else None, preset=None if url else where)
 
 
-def make_judge(endpoint: Any, timeout: float = 180.0) -> Judge:
+def make_judge(endpoint: Any, timeout: float = 180.0, reasoning_effort: str | None = None) -> Judge:
     """A judge over its own client for ``endpoint`` (cancelling it cancels nothing else)."""
     from studio.models.client import OpenAIModel
     from studio.models.faults import RetryPolicy
 
     # One retry at most: a judge that is down must not hold the pick up for long.
     model = OpenAIModel(endpoint, timeout=timeout, retry=RetryPolicy(retries=1, base=0.5))
-    return Judge(model, timeout=timeout)
+    return Judge(model, timeout=timeout, reasoning_effort=reasoning_effort)

@@ -194,7 +194,7 @@ def _judge(
         return None
     settings.judge, settings.judge_model = True, where.label
     console.print(f"Judge: {where.label}", markup=False)
-    return make_judge(where)
+    return make_judge(where, reasoning_effort=settings.reasoning_effort)
 
 
 def _kill_all() -> Any:
