@@ -6,8 +6,9 @@ subjects (theme words: space, dragon, ocean, ...). The candidate is read from wh
 it is and does:
 
 * its title (``pygame.display.set_caption`` and ``TITLE``-like constants),
-* its module docstring (controls included), with any verbatim copy of a prompt of three
-  words or more taken out: a program that only repeats the request proves nothing,
+* its module docstring (controls included) and the comments that open the file, with any
+  verbatim copy of a prompt of three words or more taken out: a program that only repeats
+  the request proves nothing,
 * its class and function names (``TetrisBoard`` reads "tetris board"),
 * its on-screen text: the string literals it passes to ``font.render`` (there is no OCR in
   the stack; what a game writes on screen is, in practice, in those literals).
@@ -220,6 +221,7 @@ class Signals:
 _DOCSTRING = re.compile(
     r"""\A(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*[rRuU]?(\"\"\"|\'\'\'|"|')(.*?)\1""", re.S
 )
+_HEADER = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)+")  # comment lines before the first code
 _NAME = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)", re.M)
 _CAPTION = re.compile(r"\bset_caption\(([^\n]*)")
 _RENDER = re.compile(r"\.render\(([^\n]*)")
@@ -235,13 +237,15 @@ def signals(code: str, prompt: str = "") -> Signals:
     Read with regular expressions, not ``ast``: a playable candidate compiles, and walking
     the tree of a 1000-line game costs more than the rest of the check together."""
     doc = _DOCSTRING.match(code)
+    header = _HEADER.match(code)
+    text = (header.group(0).replace("#", " ") if header else "") + (doc.group(2) if doc else "")
     titles = [t for m in _CAPTION.finditer(code) for t in _literals(m.group(1))]
     titles += [t for m in _CONSTANT.finditer(code) for t in _literals(m.group(1))]
     screen = [t for m in _RENDER.finditer(code) for t in _literals(m.group(1))]
     return Signals(
         title=_without(normalise(" . ".join(titles)), prompt),
         screen=_without(normalise(" . ".join(screen)), prompt),
-        docstring=_without(normalise(doc.group(2) if doc else ""), prompt),
+        docstring=_without(normalise(text), prompt),
         names=normalise(" . ".join(_NAME.findall(code))),
     )
 

@@ -99,3 +99,9 @@ def test_the_offline_designers_games_adhere_over_its_whole_prompt_sample():
             failures.append(f"{prompt!r}: {verdict.reason}")
     assert len(prompts) > 180
     assert not failures, "\n".join(failures)
+
+
+def test_the_comments_that_open_a_file_count_as_its_docstring():
+    code = "#!/usr/bin/env python3\n# Breakout clone in pygame\nimport pygame\n# Pong, later\n"
+    assert check("breakout", code).seen == {"breakout": "'breakout' in the docstring"}
+    assert not check("pong", code).matches  # a comment further down is not what it says it is

@@ -159,3 +159,20 @@ def test_without_frames_the_judge_gets_the_description(tmp_path):
     bare = Finalist(1, breakout(), Verdict("g.py", True, 80, []))
     (_, user) = judge_messages("breakout", bare, images=True)
     assert isinstance(user["content"], str) and "The game's code" in user["content"]
+
+
+def test_the_judge_model_is_a_model_there_or_at_another_endpoint():
+    from studio.judging import judge_endpoint
+
+    main = resolve(base_url="http://127.0.0.1:9/v1", model="coder", api_key="k")
+    assert judge_endpoint(main, None) is main
+    same = judge_endpoint(main, "vision-7b")
+    assert (same.base_url, same.model, same.api_key) == (main.base_url, "vision-7b", "k")
+    local = judge_endpoint(main, "llava@ollama")
+    assert (local.preset, local.base_url, local.model) == (
+        "ollama",
+        "http://localhost:11434/v1",
+        "llava",
+    )
+    other = judge_endpoint(None, "judge@http://127.0.0.1:8/v1")
+    assert (other.base_url, other.model, other.api_key) == ("http://127.0.0.1:8/v1", "judge", None)
