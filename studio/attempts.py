@@ -349,7 +349,7 @@ class Attempt:
         self._set(states.REPAIRING, round=k, detail="asking for what the request lacks")
         try:
             self._round(k, messages, purpose="adhere", code=best.code, verdict=best.verdict)
-        except ModelError as exc:
+        except StudioError as exc:  # the model failed, or no program came back
             res.rounds[-1].error = res.rounds[-1].error or describe(exc)
         final = res.best
         if final is not None and final.verdict is not None and final.verdict.playable:
