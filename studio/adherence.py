@@ -250,6 +250,13 @@ def signals(code: str, prompt: str = "") -> Signals:
     )
 
 
+def raw_claims(code: str) -> tuple[str, str]:
+    """``(caption, docstring)`` as the candidate wrote them (for the model judge)."""
+    doc = _DOCSTRING.match(code)
+    caption = next((t for m in _CAPTION.finditer(code) for t in _literals(m.group(1))), "")
+    return caption.strip(), (doc.group(2).strip() if doc else "")
+
+
 def _literals(text: str) -> list[str]:
     """The text of the string literals in ``text`` (an f-string without its fields)."""
     out = []

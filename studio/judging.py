@@ -181,6 +181,16 @@ def seen_text(verdict: Verdict) -> str:
     return "\n".join(lines)
 
 
+def says(code: str, limit: int = 400) -> str:
+    """The candidate's caption and the start of its docstring, as it wrote them."""
+    from studio.adherence import raw_claims
+
+    title, doc = raw_claims(code)
+    text = " ".join(doc.split())
+    text = text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."
+    return (f'title "{title}"; ' if title else "") + (f'"{text}"' if text else "nothing")
+
+
 def judge_messages(prompt: str, finalist: Finalist, images: bool) -> list[dict[str, Any]]:
     """The chat messages for one finalist: with its frames, or with a description and code."""
     system = {"role": "system", "content": SYSTEM}
@@ -188,7 +198,10 @@ def judge_messages(prompt: str, finalist: Finalist, images: bool) -> list[dict[s
     if images:
         pictures = frames(finalist.verdict)
         if pictures:
+            # What it says of itself goes along: a model that drops images unannounced
+            # still judges something real, and one that sees them checks the claim.
             text = ask + (
+                f"It says of itself: {says(finalist.code)}\n"
                 f"The game, pictured while being played ({len(pictures)} frames: the "
                 "first is the most representative). Is it the game that was asked for?"
             )

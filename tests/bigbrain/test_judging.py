@@ -89,6 +89,7 @@ def test_the_judge_sees_frames_as_image_inputs_and_counts_its_tokens(tmp_path):
     (request,) = server.chat_requests
     parts = request.body["messages"][1]["content"]
     assert "The request: breakout" in parts[0]["text"]
+    assert 'It says of itself: title "Breakout"; "Breakout: clear the wall' in parts[0]["text"]
     images = [p["image_url"]["url"] for p in parts if p["type"] == "image_url"]
     assert len(images) == 4  # the thumbnail and three preview frames
     first = Image.open(io.BytesIO(base64.b64decode(images[0].split(",", 1)[1])))
