@@ -398,3 +398,15 @@ def match3(variant: int = 1) -> str:
 
 def hybrid() -> str:
     return HYBRID
+
+
+def tetris() -> str:
+    """The hybrid without its match-3 half: falling pieces, full rows clear, nothing else."""
+    code = HYBRID.replace(
+        '"""Gem Drop: Tetris-style falling pieces made of gems.\n\n'
+        "Pieces fall; a full row clears, and so does a run of three gems of one colour.",
+        '"""Block Fall: Tetris-style falling pieces.\n\nPieces fall; a full row clears.',
+    )
+    code = code.replace('set_caption("Gem Drop")', 'set_caption("Block Fall")')
+    code = code.replace("        self.clear_gem_runs()\n", "")
+    return code.replace("def clear_gem_runs(self):", "def unused_runs(self):")

@@ -12,8 +12,10 @@ import json
 import re
 from collections.abc import Callable
 
+import pytest
+
 from .conftest import Answer, Recorded, closed_port_url, fenced
-from .drift_games import breakout, hybrid, match3, pong
+from .drift_games import breakout, hybrid, match3, pong, tetris
 
 HYBRID_PROMPT = "a game that mixes Tetris and Bejeweled"
 JUDGE_MARK = "You check whether a small video game"
@@ -96,17 +98,36 @@ def test_the_one_real_hybrid_is_kept_over_two_plain_match3_games(make, server):
     assert entry.meta["title"] == "Gem Drop"
 
 
-def test_a_scripted_judge_on_by_default_with_big_brain(make, server):
+def test_each_half_alone_loses_to_the_candidate_with_both(make, server):
+    serve(server, {1: tetris(), 2: match3(1), 3: hybrid()})
+    result = make(HYBRID_PROMPT, "--seed", "1", server=server)
+    assert result.exit_code == 0, result.output
+    run = make.run_json()
+    assert run["winner"]["attempt"] == 3
+    assert [a["adherence"]["reason"] for a in run["attempts"][:2]] == [
+        "a falling-block puzzle game; the match-3 half of the request is missing",
+        HALF_MISSING,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "replies", "good"),
+    [
+        ("breakout", BREAKOUT_REPLIES, "a wall of bricks, a paddle and a ball"),
+        (HYBRID_PROMPT, HYBRID_REPLIES, "falling gem pieces that clear in rows and runs"),
+    ],
+)
+def test_a_scripted_judge_on_by_default_with_big_brain(make, server, prompt, replies, good):
     serve(
         server,
-        HYBRID_REPLIES,
+        replies,
         judge=lambda n: (
-            '{"score": 9, "reason": "falling gem pieces that clear in rows and runs"}'
+            f'{{"score": 9, "reason": "{good}"}}'
             if n == 3
-            else '{"score": 4, "reason": "a match-3 with nothing falling"}'
+            else '{"score": 3, "reason": "another game"}'
         ),
     )
-    result = make(HYBRID_PROMPT, "--big-brain", "-n", "3", "--seed", "1", server=server)
+    result = make(prompt, "--big-brain", "-n", "3", "--seed", "1", server=server)
     assert result.exit_code == 0, result.output
     assert "Judge: fake-model via 127.0.0.1" in result.output
     run = make.run_json()
@@ -114,7 +135,7 @@ def test_a_scripted_judge_on_by_default_with_big_brain(make, server):
     assert run["winner"]["adherence"] == {
         "matches": True,
         "by": "judge",
-        "reason": "judge 9/10: falling gem pieces that clear in rows and runs",
+        "reason": f"judge 9/10: {good}",
     }
     asked = judge_requests(server)
     assert len(asked) == 3
