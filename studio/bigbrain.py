@@ -265,6 +265,9 @@ class BigBrain:
 
     def _stop_everything(self, attempts: list[Attempt]) -> None:
         self._cancel_all(self.kill if self.kill is not None else safe_default_kill())
+        abandon = getattr(self.judge.model, "cancel", None) if self.judge else None
+        if callable(abandon):  # Ctrl-C while the judge looks at the finalists
+            abandon()
         self._mark_unfinished(attempts)
 
     def _mark_unfinished(self, attempts: list[Attempt]) -> None:
