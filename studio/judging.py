@@ -270,9 +270,12 @@ class Judge:
             def work(f: Finalist = finalist) -> None:
                 try:
                     judgement = self.judge_one(prompt, f)
-                except ModelError as exc:
+                except Exception as exc:  # a bug here must not end the run: the pick goes on
+                    said = f"{type(exc).__name__}: {str(exc).strip()[:160]}"
+                    if not isinstance(exc, ModelError):
+                        said = f"internal error: {said}"
                     with self._lock:
-                        failures.append(f"{type(exc).__name__}: {str(exc).strip()[:160]}")
+                        failures.append(said)
                     return
                 if judgement is not None:
                     with self._lock:
