@@ -7,6 +7,8 @@ A candidate that failed but is close (a crash, an early exit, a missing asset, .
 a forbidden action) gets up to ``repairs`` repair rounds, each sending the code and the
 verdict back to the model; the rounds stop early when an error signature (flags, error
 type and the first line of its message) comes back that an earlier round already had.
+A playable candidate is checked against the request at once (``studio.adherence``); after
+the run, ``studio.finals`` may give an attempt one more round (``amend``) for what it lacks.
 
 Everything an attempt sees and makes goes to ``attempt-N/`` (and ``attempt-N/repair-K/``) in
 the run log. A ``ModelError`` fails the attempt with its reason; the other attempts go on.

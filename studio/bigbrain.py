@@ -5,8 +5,9 @@ design first (Big Brain mode), then runs every attempt in its own thread: each s
 reply, and its candidate is verified the moment the reply ends, while the other attempts are
 still streaming (verification is bounded to one slot per CPU, since every verdict runs game
 processes). Close failures get repair rounds. When every attempt has ended (or, with
-``first``, as soon as one candidate is playable: the others are cancelled), ``studio.pick``
-chooses the winner and it goes into the gallery with its metadata.
+``first``, as soon as one candidate is playable and what was asked for: the others are
+cancelled), ``studio.finals`` chooses the winner (adherence to the request first, then
+``studio.pick``'s rule) and it goes into the gallery with its metadata.
 
 Collaborators are injected so tests and benchmarks can replace any of them: the model (an
 OpenAI-compatible client or the offline designer), the verifier (``studio.verify``), the
