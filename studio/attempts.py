@@ -7,6 +7,8 @@ A candidate that failed but is close (a crash, an early exit, a missing asset, .
 a forbidden action) gets up to ``repairs`` repair rounds, each sending the code and the
 verdict back to the model; the rounds stop early when an error signature (flags, error
 type and the first line of its message) comes back that an earlier round already had.
+A playable candidate is checked against the request at once (``studio.adherence``); after
+the run, ``studio.finals`` may give an attempt one more round (``amend``) for what it lacks.
 
 Everything an attempt sees and makes goes to ``attempt-N/`` (and ``attempt-N/repair-K/``) in
 the run log. A ``ModelError`` fails the attempt with its reason; the other attempts go on.
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from studio import progress as states
+from studio.adherence import Adherence, Asked, check
 from studio.errors import Cancelled, ModelError, StudioError
 from studio.models.base import Event, Model, Reply, Request, Usage
 from studio.progress import Progress
@@ -51,6 +54,9 @@ class Prompts:
     design: Callable[[str], list[dict[str, str]]]
     repair: Callable[[str, str, Verdict], list[dict[str, str]]]
     parse: Callable[[Reply], tuple[str, str]]
+    #: ``adhere(prompt, code, lacks)``: messages asking a playable game for what it lacks;
+    #: None: ``studio.finals.adherence_messages``.
+    adhere: Callable[[str, str, str], list[dict[str, Any]]] | None = None
 
 
 @dataclass
@@ -75,6 +81,9 @@ class Shared:
     on_playable: Callable[[AttemptResult], None] | None = None
     #: Called once per reply with the reply's ``extra`` (the designer's "understood" line).
     on_reply: Callable[[int, Reply], None] | None = None
+    #: What the prompt asks for: every playable candidate is checked against it (the free
+    #: signals, ``studio.adherence``); None: no check.
+    asked: Asked | None = None
 
 
 @dataclass
@@ -88,10 +97,21 @@ class Round:
     error: str | None = None
     usage: Usage = field(default_factory=Usage)
     reply_end: float | None = None
+    adherence: Adherence | None = None  # the free signals, for a playable candidate
+    judged: Adherence | None = None  # the free signals and the model judge, once judged
+    purpose: str = "make"  # "make" | "repair" | "adhere" (asked for what it lacked)
+
+    @property
+    def final(self) -> Adherence | None:
+        """The adherence that counts: the judge's combined one when there is one."""
+        return self.judged or self.adherence
 
     def to_dict(self) -> dict[str, Any]:
+        final = self.final
         return {
             "round": self.k,
+            "purpose": self.purpose,
+            "adherence": final.to_dict() if final else None,
             "dir": str(self.dir),
             "playable": bool(self.verdict and self.verdict.playable),
             "score": self.verdict.score if self.verdict else None,
@@ -124,7 +144,12 @@ class AttemptResult:
         verified = [r for r in self.rounds if r.verdict is not None]
         if not verified:
             return None
-        return max(verified, key=lambda r: (r.verdict.playable, r.verdict.score, -r.k))
+        return max(verified, key=_round_rank)
+
+    @property
+    def adherence(self) -> Adherence | None:
+        best = self.best
+        return best.final if best else None
 
     @property
     def verdict(self) -> Verdict | None:
@@ -162,10 +187,19 @@ class AttemptResult:
             "reason": self.reason,
             "error_kind": self.error_kind,
             "repairs": max((r.k for r in self.rounds), default=0),
+            "adherence": self.adherence.to_dict() if self.adherence else None,
             "tokens": {"prompt": usage.prompt_tokens, "completion": usage.completion_tokens},
             "seconds": round(max(0.0, self.ended - self.started), 3),
             "rounds": [r.to_dict() for r in self.rounds],
         }
+
+
+def _round_rank(r: Round) -> tuple[bool, bool, float, int, int]:
+    """A playable round first, then one that matches the request, the closest, the best."""
+    assert r.verdict is not None
+    final = r.final
+    matches = final is None or final.matches
+    return (r.verdict.playable, matches, final.coverage if final else 1.0, r.verdict.score, -r.k)
 
 
 def signature(verdict: Verdict) -> str:
@@ -248,7 +282,7 @@ class Attempt:
     def _round(
         self,
         k: int,
-        messages: list[dict[str, str]],
+        messages: list[dict[str, Any]],
         *,
         purpose: str,
         code: str | None = None,
@@ -256,7 +290,7 @@ class Attempt:
     ) -> tuple[str, Verdict]:
         sh, res = self.shared, self.result
         folder = sh.runlog.attempt_dir(res.n, k)
-        rnd = Round(k=k, dir=folder)
+        rnd = Round(k=k, dir=folder, purpose=purpose)
         res.rounds.append(rnd)
         sh.runlog.write_json(folder / "messages.json", messages)
         self._check_cancel()
@@ -305,9 +339,29 @@ class Attempt:
         rnd.code = new_code
         rnd.verdict = self._verify(game, folder, k)
         sh.runlog.write_json(folder / "verdict.json", rnd.verdict.to_dict())
+        if rnd.verdict.playable and sh.asked is not None:
+            rnd.adherence = check(sh.asked, new_code)
         if rnd.verdict.playable and sh.on_playable is not None:
             sh.on_playable(res)
         return new_code, rnd.verdict
+
+    def amend(self, messages: list[dict[str, Any]]) -> Round:
+        """One more round after the run: ``messages`` ask this attempt's playable game for
+        what it lacks (``studio.finals``). A model failure is kept in the round, not raised."""
+        res = self.result
+        best = res.best
+        assert best is not None and best.code is not None
+        k = max(r.k for r in res.rounds) + 1
+        self._set(states.REPAIRING, round=k, detail="asking for what the request lacks")
+        try:
+            self._round(k, messages, purpose="adhere", code=best.code, verdict=best.verdict)
+        except StudioError as exc:  # the model failed, or no program came back
+            res.rounds[-1].error = res.rounds[-1].error or describe(exc)
+        final = res.best
+        if final is not None and final.verdict is not None and final.verdict.playable:
+            res.status, res.reason = states.DONE, final.verdict.summary()
+        self._set(res.status, round=k, detail=self._final_detail())
+        return res.rounds[-1]
 
     def _verify(self, game: Path, folder: Path, k: int) -> Verdict:
         sh = self.shared
@@ -357,5 +411,8 @@ class Attempt:
     def _final_detail(self) -> str:
         res = self.result
         if res.status == states.DONE and res.verdict is not None:
+            adherence = res.adherence
+            if adherence is not None and not adherence.matches:  # said at once, not at the end
+                return f"{res.verdict.summary()}; not as asked: {adherence.reason}"
             return res.verdict.summary()
         return res.reason

@@ -5,8 +5,9 @@ design first (Big Brain mode), then runs every attempt in its own thread: each s
 reply, and its candidate is verified the moment the reply ends, while the other attempts are
 still streaming (verification is bounded to one slot per CPU, since every verdict runs game
 processes). Close failures get repair rounds. When every attempt has ended (or, with
-``first``, as soon as one candidate is playable: the others are cancelled), ``studio.pick``
-chooses the winner and it goes into the gallery with its metadata.
+``first``, as soon as one candidate is playable and what was asked for: the others are
+cancelled), ``studio.finals`` chooses the winner (adherence to the request first, then
+``studio.pick``'s rule) and it goes into the gallery with its metadata.
 
 Collaborators are injected so tests and benchmarks can replace any of them: the model (an
 OpenAI-compatible client or the offline designer), the verifier (``studio.verify``), the
@@ -26,10 +27,19 @@ from pathlib import Path
 from typing import Any
 
 from studio import progress as states
+from studio.adherence import asked
 from studio.attempts import Attempt, AttemptResult, Prompts, Shared, Verifier, describe
+from studio.collaborators import (  # noqa: F401 - default_kill: part of this module's API
+    default_kill,
+    default_prompts,
+    default_verifier,
+    safe_default_kill,
+)
 from studio.errors import ModelError, StudioError, UsageError
+from studio.finals import Finals
+from studio.judging import Judge
 from studio.models.base import Model, Request
-from studio.pick import Candidate, Pick, pick
+from studio.pick import Pick
 from studio.progress import NullProgress, Progress
 from studio.runlog import RunLog, gallery_meta, run_record
 from studio.verdicts.report import Verdict
@@ -56,6 +66,8 @@ class Settings:
     preset: str | None = None
     base_url: str | None = None
     reasoning_effort: str | None = None
+    judge: bool = False  # a model judges the finalists against the request (``--judge``)
+    judge_model: str | None = None  # the judge's model, when not the attempts' own
 
     def check(self) -> None:
         """Raise ``UsageError`` naming the fix for any value out of range."""
@@ -87,12 +99,17 @@ class RunResult:
     design_error: str | None = None
     timings: dict[str, float | None] = field(default_factory=dict)
     cost_usd: float | None = None
+    judge: Judge | None = None
 
     @property
     def tokens(self) -> dict[str, int]:
+        """The run's tokens: every attempt's and the judge's."""
+        extra = self.judge.usage if self.judge is not None else None
         return {
-            "prompt": sum(a.usage.prompt_tokens for a in self.attempts),
-            "completion": sum(a.usage.completion_tokens for a in self.attempts),
+            "prompt": sum(a.usage.prompt_tokens for a in self.attempts)
+            + (extra.prompt_tokens if extra else 0),
+            "completion": sum(a.usage.completion_tokens for a in self.attempts)
+            + (extra.completion_tokens if extra else 0),
         }
 
 
@@ -102,18 +119,6 @@ def cpu_slots() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
-
-
-def default_verifier() -> Verifier:
-    import studio
-
-    return studio.verify
-
-
-def default_kill() -> Callable[[], object]:
-    from studio.verdicts import sandbox
-
-    return sandbox.kill_all
 
 
 class BigBrain:
@@ -133,6 +138,7 @@ class BigBrain:
         runs_root: Path | None = None,
         secrets: tuple[str | None, ...] = (),
         verify_slots: int | None = None,
+        judge: Judge | None = None,
     ) -> None:
         settings.check()
         self.settings = settings
@@ -145,6 +151,7 @@ class BigBrain:
         self.kill = kill
         self.runs_root = runs_root
         self.secrets = secrets
+        self.judge = judge  # its own model instance: a slow judge is cancelled on its own
         self.slots = threading.Semaphore(verify_slots or cpu_slots())
         self.cancel = threading.Event()
         self._winner_lock = threading.Lock()
@@ -163,7 +170,7 @@ class BigBrain:
             self.runs_root = runs_dir()
         runlog = RunLog.create(self.runs_root, s.prompt, secrets=self.secrets)
         self.run_dir = runlog.path
-        result = RunResult(status="running", run_dir=runlog.path, attempts=[])
+        result = RunResult(status="running", run_dir=runlog.path, attempts=[], judge=self.judge)
         self._write_run(runlog, result)
         attempts: list[Attempt] = []
         self.progress.start(s.attempts)
@@ -187,12 +194,13 @@ class BigBrain:
                 design=result.design,
                 on_playable=self._on_playable if s.first else None,
                 on_reply=self._on_reply,
+                asked=asked(s.prompt),
             )
             attempts = [Attempt(shared, n, s.seed + n - 1) for n in range(1, s.attempts + 1)]
             result.attempts = [a.result for a in attempts]
             self._run_threads(attempts)
             self.progress.stop()
-            self._finish(runlog, result, start)
+            self._finish(runlog, result, start, attempts)
         except KeyboardInterrupt:
             self._stop_everything(attempts)
             result.status = "cancelled"
@@ -230,7 +238,10 @@ class BigBrain:
                 return
 
     def _on_playable(self, result: AttemptResult) -> None:
-        """``--first``: the first playable candidate ends the run; cancel the rest."""
+        """``--first``: the first playable candidate that matches the request ends the run;
+        cancel the rest."""
+        if result.adherence is not None and not result.adherence.matches:
+            return
         with self._winner_lock:
             if self._first_winner is not None:
                 return
@@ -254,7 +265,10 @@ class BigBrain:
             self.progress.note(said)
 
     def _stop_everything(self, attempts: list[Attempt]) -> None:
-        self._cancel_all(self.kill if self.kill is not None else _safe_default_kill())
+        self._cancel_all(self.kill if self.kill is not None else safe_default_kill())
+        abandon = getattr(self.judge.model, "cancel", None) if self.judge else None
+        if callable(abandon):  # Ctrl-C while the judge looks at the finalists
+            abandon()
         self._mark_unfinished(attempts)
 
     def _mark_unfinished(self, attempts: list[Attempt]) -> None:
@@ -302,17 +316,23 @@ class BigBrain:
 
     # -- the end: pick, gallery, run.json --------------------------------------------------
 
-    def _finish(self, runlog: RunLog, result: RunResult, start: float) -> None:
+    def _finish(
+        self, runlog: RunLog, result: RunResult, start: float, attempts: list[Attempt]
+    ) -> None:
         last_reply = max(
             (a.last_reply_end for a in result.attempts if a.last_reply_end is not None),
             default=None,
         )
-        candidates = [
-            Candidate(a.n, a.verdict, round=a.best.k if a.best else 0)
-            for a in result.attempts
-            if a.verdict is not None and a.status != states.CANCELLED
-        ]
-        result.pick = pick(candidates)
+        finals = Finals(
+            asked(self.settings.prompt),
+            [a for a in attempts if a.result.status != states.CANCELLED],
+            runlog,
+            self.progress.note,
+            repairs=0 if self.settings.first else self.settings.repairs,
+            judge=self.judge,
+            adhere=self.prompts.adhere,
+        )
+        result.pick = finals.choose()
         winner = result.pick.winner
         result.winner = next((a for a in result.attempts if winner and a.n == winner.n), None)
         result.cost_usd = self._cost(result)
@@ -357,8 +377,13 @@ class BigBrain:
             return 0.0
         if endpoint is None or not hasattr(endpoint, "cost_usd"):
             return None
-        tokens = result.tokens
-        return endpoint.cost_usd(tokens["prompt"], tokens["completion"])
+        tokens = {
+            "prompt": sum(a.usage.prompt_tokens for a in result.attempts),
+            "completion": sum(a.usage.completion_tokens for a in result.attempts),
+        }
+        cost = endpoint.cost_usd(tokens["prompt"], tokens["completion"])
+        judged = result.judge.cost_usd if result.judge is not None else 0.0
+        return None if cost is None or judged is None else round(cost + judged, 6)
 
     def _write_run(self, runlog: RunLog, result: RunResult) -> None:
         runlog.write_run(run_record(self.settings, self.model, result))
@@ -367,28 +392,3 @@ class BigBrain:
 def _artifact(verdict: Verdict, name: str) -> Path | None:
     value = (verdict.artifacts or {}).get(name)
     return Path(value) if value and Path(value).is_file() else None
-
-
-def _safe_default_kill() -> Callable[[], object] | None:
-    try:
-        return default_kill()
-    except ImportError:
-        return None
-
-
-def default_prompts() -> Prompts:
-    """The model layer's prompt builders and reply parser."""
-    from studio import prompt as p
-    from studio.models.reply import extract_code, split_thinking
-
-    def parse(reply: Any) -> tuple[str, str]:
-        inline, _ = split_thinking(reply.text)
-        thinking = "\n".join(t for t in (reply.thinking, inline) if t)
-        return extract_code(reply.text), thinking
-
-    return Prompts(
-        make=lambda prompt, design: p.make_messages(prompt, design=design),
-        design=p.design_messages,
-        repair=p.repair_messages,
-        parse=parse,
-    )

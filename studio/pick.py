@@ -3,6 +3,11 @@
 The rule, in order:
 
 1. Only playable candidates can win. With none, there is no winner.
+1a. Adherence first (``Candidate.adherence``, from ``studio.adherence`` and the model judge):
+   a candidate that does not match the request never beats one that does, whatever its
+   score or its cluster. When none matches, only those closest to the request (the highest
+   ``coverage``) stay in, and the reason says what the winner lacks. A candidate with no
+   adherence judgement counts as matching. The rest of the rule runs among those left.
 2. Candidates are clustered by their behaviour vectors (``Verdict.behaviour``, what the
    verifier saw the game draw and do). Two candidates are neighbours when the root mean
    square of the difference of their vectors is at most ``threshold`` (0.15 by default,
@@ -26,8 +31,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from studio.verdicts.report import Verdict
+
+if TYPE_CHECKING:
+    from studio.adherence import Adherence
 
 DEFAULT_THRESHOLD = 0.15
 DEFAULT_MARGIN = 10
@@ -41,6 +50,11 @@ class Candidate:
     verdict: Verdict
     round: int = 0
     label: str = ""  # free text for reports ("attempt 2, repair 1")
+    adherence: Adherence | None = None  # does it match the request; None: not judged
+
+    @property
+    def matches(self) -> bool:
+        return self.adherence is None or self.adherence.matches
 
 
 @dataclass
@@ -50,6 +64,9 @@ class Pick:
     winner: Candidate | None
     reason: str
     clusters: list[list[Candidate]] = field(default_factory=list)
+    #: None when every finalist matches the request (or none was judged); else what the
+    #: winner lacks, plainly ("a match-3 game; the falling-block puzzle half ... missing").
+    lacks: str | None = None
 
 
 def distance(a: Sequence[float], b: Sequence[float]) -> float:
@@ -97,6 +114,40 @@ def pick(
     playable = [c for c in candidates if c.verdict.playable]
     if not playable:
         return Pick(None, "no candidate is playable")
+    pool, prefix = adherent(playable)
+    chosen = _by_behaviour(pool, threshold, margin)
+    if prefix is None:
+        return chosen
+    chosen.reason = f"{prefix}; {chosen.reason}"
+    winner = chosen.winner
+    if winner is not None and not winner.matches and winner.adherence is not None:
+        chosen.lacks = winner.adherence.reason
+        chosen.reason += f"; it lacks what was asked for: {chosen.lacks}"
+    return chosen
+
+
+def adherent(playable: Sequence[Candidate]) -> tuple[list[Candidate], str | None]:
+    """The candidates the pick may choose from by adherence, and a prefix for its reason
+    (None when adherence set nothing aside)."""
+    judged = [c for c in playable if c.adherence is not None]
+    if not judged:
+        return list(playable), None
+    matching = [c for c in playable if c.matches]
+    if len(matching) == len(playable):
+        return matching, f"all {len(playable)} playable candidate(s) match the request"
+    if matching:
+        others = ", ".join(str(c.n) for c in playable if not c.matches)
+        return matching, (
+            f"{len(matching)} of {len(playable)} playable candidates match the request "
+            f"(set aside: attempt {others})"
+        )
+    best = max(c.adherence.coverage for c in judged)  # type: ignore[union-attr]
+    closest = [c for c in judged if c.adherence.coverage >= best - 1e-9]  # type: ignore[union-attr]
+    return closest, "no playable candidate matches the request; the closest kept"
+
+
+def _by_behaviour(playable: Sequence[Candidate], threshold: float, margin: int) -> Pick:
+    """The rule before adherence: best score, shared behaviour preferred when close."""
     clusters = cluster(playable, threshold)
     top = _best(playable)
     shared = [c for c in clusters if len(c) >= 2]

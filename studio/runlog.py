@@ -262,6 +262,7 @@ def gallery_meta(
         "preset": None if offline else settings.preset,
         "seed": winner.seed,
         "score": verdict.score,
+        "adherence": _adherence(winner),
         "verdict": {
             "playable": verdict.playable,
             "score": verdict.score,
@@ -279,6 +280,7 @@ def gallery_meta(
                 "score": a.verdict.score if a.verdict else None,
                 "flags": list(a.verdict.flags) if a.verdict else [],
                 "reason": a.reason,
+                "adherence": _adherence(a),
                 "tokens": {
                     "prompt": a.usage.prompt_tokens,
                     "completion": a.usage.completion_tokens,
@@ -311,11 +313,38 @@ def run_record(settings: Settings, model: Model, result: RunResult) -> dict[str,
             "attempt": winner.n,
             "score": winner.verdict.score if winner.verdict else None,
             "why": result.pick.reason if result.pick else "",
+            "adherence": _adherence(winner),
+            "lacks": result.pick.lacks if result.pick else None,
             "slug": getattr(entry, "slug", None),
             "path": str(entry.path) if entry is not None else None,
         },
+        "judge": _judge(result),
         "tokens": result.tokens,
         "cost_usd": result.cost_usd,
         "seconds": round(result.seconds, 3),
         "timings": result.timings,
+    }
+
+
+def _adherence(attempt: AttemptResult) -> dict[str, Any] | None:
+    """Whether the attempt's candidate matches the request, and why, in one line."""
+    adherence = attempt.adherence
+    if adherence is None:
+        return None
+    return {"matches": adherence.matches, "by": adherence.by, "reason": adherence.reason}
+
+
+def _judge(result: RunResult) -> dict[str, Any] | None:
+    judge = result.judge
+    if judge is None:
+        return None
+    return {
+        "label": judge.label,
+        "images": judge.images,
+        "notes": list(judge.notes),
+        "tokens": {
+            "prompt": judge.usage.prompt_tokens,
+            "completion": judge.usage.completion_tokens,
+        },
+        "cost_usd": judge.cost_usd,
     }

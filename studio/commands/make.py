@@ -119,6 +119,21 @@ def make(
             "--gallery", envvar="STUDIO_GALLERY", help="Gallery folder (default ./games)."
         ),
     ] = None,
+    judge: Annotated[
+        bool | None,
+        typer.Option(
+            "--judge/--no-judge",
+            help="A model judges whether the finalists are the game asked for "
+            "(default: on with --big-brain when a model is configured).",
+        ),
+    ] = None,
+    judge_model: Annotated[
+        str | None,
+        typer.Option(
+            "--judge-model",
+            help="The judge: MODEL (same endpoint), MODEL@PRESET or MODEL@BASE_URL.",
+        ),
+    ] = None,
 ) -> None:
     """Make a game from a sentence: parallel attempts, verified, the best kept in the gallery."""
     console = Console(highlight=False)
@@ -167,9 +182,14 @@ def make(
         f"{mode}{settings.attempts} attempt(s), up to {settings.repairs} repair round(s) each, "
         f"seed {settings.seed}" + (", stopping at the first playable game" if first else "")
     )
+    the_judge = _judge(console, settings, author, endpoint, judge, judge_model)
+    if the_judge is not None:
+        secrets = (*secrets, the_judge.model.endpoint.api_key)
     title = clean(prompt, newlines=False)
     progress = CleanProgress(make_progress(console, title=title, show_thinking=show_thinking))
-    brain = BigBrain(settings, author, progress=progress, secrets=secrets, kill=_kill_all())
+    brain = BigBrain(
+        settings, author, progress=progress, secrets=secrets, kill=_kill_all(), judge=the_judge
+    )
     try:
         result = brain.run()
     except KeyboardInterrupt:
@@ -231,6 +251,30 @@ def _kept_winner(run_dir: Path) -> Path | None:
     return game if game.is_file() else None
 
 
+def _judge(
+    console: Console,
+    settings: Settings,
+    author: Any,
+    endpoint: Any,
+    judge: bool | None,
+    judge_model: str | None,
+) -> Any:
+    """The model judge (``studio.judging``), or None: on with --judge or --judge-model, by
+    default with --big-brain when a model is configured; never with --no-judge."""
+    if judge is False or (judge is None and not judge_model and not settings.big_brain):
+        return None
+    from studio.judging import judge_endpoint, make_judge
+
+    where = judge_endpoint(endpoint, judge_model)
+    if where is None:
+        if judge:
+            console.print("Judge: none (no model is configured); the free signals decide")
+        return None
+    settings.judge, settings.judge_model = True, where.label
+    console.print(f"Judge: {clean(where.label)}", markup=False)
+    return make_judge(where, reasoning_effort=settings.reasoning_effort)
+
+
 def _kill_all() -> Any:
     from studio.verdicts import sandbox
 
@@ -254,6 +298,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
         ("repairs", "right"),
         ("tokens", "right"),
         ("time", "right"),
+        ("as asked", "left"),
         ("reason", "left"),
     ):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
@@ -266,6 +311,10 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
             reason = f"same as attempt {said[reason]}"
         else:
             said.setdefault(reason, a.n)
+        adherence = d.get("adherence")
+        if adherence and d["playable"]:
+            reason = f"{reason}\n{adherence['by']}: {adherence['reason']}"
+        asked = "" if not adherence else ("yes" if adherence["matches"] else "no")
         status = "winner" if a.n == winner else d["status"]
         style = "bold green" if a.n == winner else ("red" if status == "failed" else "")
         table.add_row(
@@ -275,6 +324,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
             str(d["repairs"]),
             str(d["tokens"]["completion"]),
             f"{d['seconds']:.1f}s",
+            Text(clean(asked), style="green" if asked == "yes" else "yellow"),
             Text(clean(_scrub(reason, secrets))),
         )
     return table

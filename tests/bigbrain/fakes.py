@@ -20,10 +20,10 @@ from studio.verdicts.report import ErrorInfo, Verdict
 Script = Callable[[Request, Callable[[Event], None] | None], Reply]
 
 
-def program(verdict: str, behaviour: str = "0.5,0.5", extra: str = "") -> str:
-    """A candidate's code carrying its fate for the fake verifier."""
+def program(verdict: str, behaviour: str = "0.5,0.5", extra: str = "", about: str = "snake") -> str:
+    """A candidate's code carrying its fate for the fake verifier (a game ``about`` that)."""
     return (
-        '"""Fake game.\n\nControls: arrows move.\n"""\n'
+        f'"""Fake {about} game.\n\nControls: arrows move.\n"""\n'
         f"# VERDICT: {verdict}\n# BEHAVIOUR: {behaviour}\n{extra}\n"
         "import random\n\nSEED = 1\nprint(random.random())\n"
     )

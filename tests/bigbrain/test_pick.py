@@ -93,3 +93,50 @@ def test_single_linkage_chains_neighbours():
     z = [0.0, 0.4]  # 0.14 from y, 0.28 from x
     groups = cluster([cand(1, 50, x), cand(2, 50, y), cand(3, 50, z)])
     assert len(groups) == 1
+
+
+# -- adherence first -------------------------------------------------------------------------
+
+
+def judged(n: int, score: int, behaviour: list[float], matches: bool, coverage: float = -1.0):
+    from studio.adherence import Adherence
+
+    c = cand(n, score, behaviour)
+    cov = coverage if coverage >= 0 else (1.0 if matches else 0.0)
+    c.adherence = Adherence(matches, cov, f"reason {n}" if not matches else "matches")
+    return c
+
+
+def test_a_candidate_that_does_not_match_never_beats_one_that_does():
+    # Two drifting candidates share behaviour and score higher: the old rule kept one of them.
+    cands = [judged(1, 97, A, False), judged(2, 97, A2, False), judged(3, 60, B, True)]
+    assert pick([cand(c.n, c.verdict.score, c.verdict.behaviour) for c in cands]).winner.n == 1
+    result = pick(cands)
+    assert result.winner.n == 3 and result.lacks is None
+    assert result.reason.startswith("1 of 3 playable candidates match the request")
+    assert "set aside: attempt 1, 2" in result.reason
+
+
+def test_among_matching_candidates_the_behaviour_rule_stands():
+    cands = [
+        judged(1, 80, A, True),
+        judged(2, 78, A2, True),
+        judged(3, 85, B, True),
+        judged(4, 99, A3, False),
+    ]
+    result = pick(cands)
+    assert result.winner.n == 1 and "shared by 2" in result.reason
+
+
+def test_with_none_matching_the_closest_is_kept_and_what_it_lacks_is_said():
+    cands = [judged(1, 95, A, False, 0.0), judged(2, 70, B, False, 0.5)]
+    result = pick(cands)
+    assert result.winner.n == 2
+    assert result.lacks == "reason 2"
+    assert "no playable candidate matches the request" in result.reason
+    assert result.reason.endswith("it lacks what was asked for: reason 2")
+
+
+def test_an_unjudged_candidate_counts_as_matching():
+    result = pick([judged(1, 95, A, False), cand(2, 50, B)])
+    assert result.winner.n == 2 and result.lacks is None

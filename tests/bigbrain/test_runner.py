@@ -210,6 +210,31 @@ def test_first_stops_at_the_first_playable_and_cancels_the_rest(tmp_path):
     assert [p.parent.name for p in h.verifier.calls] == ["attempt-1"]
 
 
+def test_first_stops_only_at_a_playable_game_that_matches_the_request(tmp_path):
+    first_done = threading.Event()  # attempt 1 finished: before adherence, the run ended here
+
+    def script(req, on_event):
+        if req.attempt == 1:  # playable and first, but a pong game for "a snake game"
+            return reply(program("playable 90", about="pong"))
+        if not first_done.wait(timeout=20):
+            raise ModelTimeout("attempt 1 never finished")
+        return reply(program("playable 60"))
+
+    h = Harness(tmp_path, script, first=True, attempts=2)
+
+    def write(line: str) -> None:
+        h.lines.append(line)
+        if line.startswith("attempt 1: done"):
+            first_done.set()
+
+    h.brain.progress = PlainProgress(write)
+    result = h.run()
+    assert [a.status for a in result.attempts] == ["done", "done"]
+    assert result.winner.n == 2 and h.kills == [1]
+    assert result.attempts[0].adherence.reason == "a pong game, not the snake asked for"
+    assert any("attempt 1: done: playable, score 90, no flags; not as asked" in x for x in h.lines)
+
+
 def test_verification_is_bounded_by_the_slots(tmp_path):
     h = Harness(tmp_path, lambda req, ev: reply(program("playable 70")), attempts=4, verify_slots=1)
     h.run()
