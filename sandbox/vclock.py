@@ -8,14 +8,19 @@ advances it: a display flip with no wait since the previous one counts as one fr
 
 from __future__ import annotations
 
+import os
 import sys
 import time
+import traceback
 from collections.abc import Callable
 
 FRAME_MS = 1000.0 / 60.0
 EPOCH = 1_700_000_000.0  # what time.time() says at virtual time zero
 BASE = 1000.0  # what monotonic()/perf_counter() say at virtual time zero
 MAX_TIMER_POSTS = 20  # timer events posted per timer per advance, at most
+#: One wait this long is a stall, not a pause (seconds passed where milliseconds were meant)
+STALL_MS = 10_000.0
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 real_monotonic = time.monotonic
 
@@ -42,9 +47,13 @@ class VirtualTime:
         self.timers: dict[int, list] = {}  # type -> [interval, due, loops_left, event]
         self.progress_wall = real_monotonic()
         self.finished = False
+        #: The first single wait of STALL_MS or more: {"ms", "at", "stack"}, or None.
+        self.stall: dict | None = None
 
     def advance(self, ms: float, *, busy: bool = False) -> None:
         ms = max(0.0, float(ms))
+        if ms >= STALL_MS and self.stall is None:
+            self.stall = {"ms": round(ms), "at": round(self.now), "stack": game_stack()}
         new_now = self.now + ms
         while self.next_sample <= new_now and self.next_sample < self.end:
             self.on_sample(self.next_sample)
@@ -94,6 +103,18 @@ class VirtualTime:
                     timer[2] -= 1
                     if timer[2] == 0:
                         del self.timers[etype]
+
+
+def game_stack() -> str:
+    """The game's part of the current stack (the sandbox's own frames left out)."""
+    frames = [
+        f
+        for f in traceback.extract_stack()
+        if not f.filename.startswith(HERE) and "runpy" not in f.filename
+    ]
+    return "Stack of the game when it stalled (most recent call last):\n" + "".join(
+        traceback.format_list(frames)
+    )
 
 
 def make_clock_class(vt: VirtualTime) -> type:
@@ -151,6 +172,17 @@ def install(vt: VirtualTime, pygame: object) -> None:
     time.monotonic = time.perf_counter = lambda: BASE + _seconds()
     time.monotonic_ns = time.perf_counter_ns = lambda: int((BASE + _seconds()) * 1e9)
     time.sleep = sleep
+    time.process_time = time.thread_time = lambda: _seconds()
+    time.process_time_ns = time.thread_time_ns = lambda: int(_seconds() * 1e9)
+    # calendar time without an argument is "now": virtual too
+    real_localtime, real_gmtime, real_strftime = time.localtime, time.gmtime, time.strftime
+    time.localtime = lambda secs=None: real_localtime(time.time() if secs is None else secs)
+    time.gmtime = lambda secs=None: real_gmtime(time.time() if secs is None else secs)
+    real_ctime, real_asctime = time.ctime, time.asctime
+    time.ctime = lambda secs=None: real_ctime(time.time() if secs is None else secs)
+    time.asctime = lambda t=None: real_asctime(time.localtime() if t is None else t)
+    time.strftime = lambda fmt, t=None: real_strftime(fmt, time.localtime() if t is None else t)
+    _virtual_datetime()
 
     ptime = pygame.time  # type: ignore[attr-defined]
 
@@ -181,3 +213,55 @@ def install(vt: VirtualTime, pygame: object) -> None:
         return result
 
     asyncio.sleep = async_sleep
+
+
+def _virtual_datetime() -> None:
+    """``datetime.now()`` and friends on virtual time (when the game imports datetime; the
+    runner loads it before the fork). The C type cannot be patched: a subclass replaces it."""
+    module = sys.modules.get("datetime")
+    if module is None:
+        return
+    base = module.datetime
+
+    class datetime(base):  # type: ignore[misc, valid-type]
+        @classmethod
+        def now(cls, tz=None):
+            return cls.fromtimestamp(time.time(), tz)
+
+        @classmethod
+        def today(cls):
+            return cls.fromtimestamp(time.time())
+
+        @classmethod
+        def utcnow(cls):
+            return cls.utcfromtimestamp(time.time())
+
+    datetime.__name__ = datetime.__qualname__ = "datetime"
+    datetime.__module__ = "datetime"
+    module.datetime = datetime
+
+
+def install_entropy(seed: int) -> None:
+    """Every source of randomness the game reaches without giving a seed follows ``seed``:
+    ``random``'s own functions, ``random.seed()`` and ``random.Random()`` with no seed,
+    ``SystemRandom``, ``secrets``, ``os.urandom``/``getrandom`` and ``uuid``'s ids."""
+    import random
+
+    rng = random.Random(seed ^ 0x5EED)
+    os.urandom = random._urandom = rng.randbytes  # type: ignore[attr-defined]
+    if hasattr(os, "getrandom"):
+        os.getrandom = lambda size, flags=0: rng.randbytes(size)
+    seeds = random.Random(seed ^ 0xC0FFEE)
+    real_seed = random.Random.seed
+
+    def seed_from_sandbox(self, a=None, version=2):
+        real_seed(self, seeds.getrandbits(64) if a is None else a, version)
+
+    random.Random.seed = seed_from_sandbox  # type: ignore[method-assign]
+    random.seed = random._inst.seed  # type: ignore[attr-defined]
+    random.seed(seed)
+    uuid = sys.modules.get("uuid")
+    if uuid is not None:  # uuid1 from the (virtual) clock and a made-up node, not the host
+        uuid._generate_time_safe = None
+        uuid._node = 0x5EED00000000 | (seed & 0xFFFFFF)
+        uuid._last_timestamp = None
