@@ -110,7 +110,9 @@ def game_stack() -> str:
     frames = [
         f
         for f in traceback.extract_stack()
-        if not f.filename.startswith(HERE) and "runpy" not in f.filename
+        if not f.filename.startswith(HERE)
+        and "runpy" not in f.filename
+        and f.filename != "<string>"  # the sandbox's own command line
     ]
     return "Stack of the game when it stalled (most recent call last):\n" + "".join(
         traceback.format_list(frames)
@@ -260,8 +262,47 @@ def install_entropy(seed: int) -> None:
     random.Random.seed = seed_from_sandbox  # type: ignore[method-assign]
     random.seed = random._inst.seed  # type: ignore[attr-defined]
     random.seed(seed)
+    _identity_hashes_in_order()
     uuid = sys.modules.get("uuid")
     if uuid is not None:  # uuid1 from the (virtual) clock and a made-up node, not the host
         uuid._generate_time_safe = None
         uuid._node = 0x5EED00000000 | (seed & 0xFFFFFF)
         uuid._last_timestamp = None
+
+
+def _identity_hashes_in_order() -> None:
+    """Objects of the game's classes hash by when they were first hashed, not by their
+    address: a set of them then iterates in the same order in every run (addresses differ
+    between runs forked at different moments). Classes that define equality or a hash of
+    their own keep theirs; so does an object that cannot be weakly referenced."""
+    import builtins
+    import itertools
+    import weakref
+
+    serials: dict[int, int] = {}
+    count = itertools.count(1)
+    default = object.__hash__
+
+    def __hash__(self) -> int:
+        key = id(self)
+        serial = serials.get(key)
+        if serial is None:
+            try:
+                weakref.finalize(self, serials.pop, key, None)
+            except TypeError:
+                return default(self)
+            serial = serials[key] = next(count)
+        return serial
+
+    real_build = builtins.__build_class__
+
+    def build_class(func, name, *bases, **kwds):
+        cls = real_build(func, name, *bases, **kwds)
+        if isinstance(cls, type) and cls.__hash__ is default:
+            try:
+                cls.__hash__ = __hash__
+            except (TypeError, AttributeError):
+                pass
+        return cls
+
+    builtins.__build_class__ = build_class

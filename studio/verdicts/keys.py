@@ -72,8 +72,17 @@ def _key_constant(node: ast.AST) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def _names_key(node: ast.AST) -> bool:
-    """Is ``node`` the name of a key: ``pygame.key.name(...)`` or ``event.unicode``?"""
+def _names_key(node: ast.AST, aliases: frozenset[str] = frozenset()) -> bool:
+    """Is ``node`` the name of a key: ``pygame.key.name(...)``, ``event.unicode`` (or one
+    of them lowered, upper-cased or stripped), or a variable assigned one of them?"""
+    while (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("lower", "upper", "strip")
+    ):
+        node = node.func.value
+    if isinstance(node, ast.Name):
+        return node.id in aliases
     if isinstance(node, ast.Attribute) and node.attr == "unicode":
         return True
     return isinstance(node, ast.Call) and _dotted(node.func).endswith("key.name")
@@ -88,10 +97,10 @@ def _strings(node: ast.AST, split: bool) -> list[str]:
     return []
 
 
-def _compared(node: ast.Compare) -> list[tuple[str, str]]:
+def _compared(node: ast.Compare, aliases: frozenset[str]) -> list[tuple[str, str]]:
     """(key name, typed text) for every string a key's name or text is compared with."""
     sides = [node.left, *node.comparators]
-    if not any(_names_key(s) for s in sides):
+    if not any(_names_key(s, aliases) for s in sides):
         return []
     split = any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops)
     found = [_from_text(text) for side in sides for text in _strings(side, split)]
@@ -111,8 +120,9 @@ def _from_text(text: str) -> tuple[str, str] | None:
 
 
 class _Reader(ast.NodeVisitor):
-    def __init__(self, consts: dict[str, float]) -> None:
+    def __init__(self, consts: dict[str, float], aliases: frozenset[str] = frozenset()) -> None:
         self.consts = consts
+        self.aliases = aliases  # variables that hold a key's name or text
         self.keys: dict[str, str] = {}  # name -> typed text
         self.held: set[str] = set()
         self.quit: set[str] = set()
@@ -129,7 +139,7 @@ class _Reader(ast.NodeVisitor):
             if name:
                 out.append(name)
             elif isinstance(sub, ast.Compare):
-                out += [name for name, _ in _compared(sub)]
+                out += [name for name, _ in _compared(sub, self.aliases)]
         return out
 
     def _add(self, name: str, text: str = "") -> None:
@@ -152,7 +162,7 @@ class _Reader(ast.NodeVisitor):
             self.clicks = True
 
     def visit_Compare(self, node: ast.Compare) -> None:
-        for pair in _compared(node):
+        for pair in _compared(node, self.aliases):
             self._add(*pair)
         sides = [node.left, *node.comparators]
         if any(isinstance(s, ast.Attribute) and s.attr == "button" for s in sides):
@@ -244,7 +254,7 @@ def _quits(body: list[ast.stmt]) -> bool:
 
 
 def _constants(tree: ast.Module) -> dict[str, float]:
-    """The module's numeric constants (``WIDTH = 640``, ``W, H = 800, 600``), in order."""
+    """The module's numeric constants (``WIDTH = 640``, ``W, H = 800, 600``)."""
     found: dict[str, float] = {}
     reader = _Reader(found)
     for stmt in tree.body:
@@ -261,9 +271,18 @@ def _constants(tree: ast.Module) -> dict[str, float]:
     return found
 
 
+def _key_aliases(tree: ast.Module) -> frozenset[str]:
+    """Variables assigned a key's name or text (``name = pygame.key.name(event.key)``)."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _names_key(node.value):
+            found.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return frozenset(found)
+
+
 def read_controls(tree: ast.Module) -> dict:
     """The game's controls as the sandbox's player takes them (see the module docstring)."""
-    reader = _Reader(_constants(tree))
+    reader = _Reader(_constants(tree), _key_aliases(tree))
     reader.visit(tree)
     keys = {k: v for k, v in reader.keys.items() if k not in reader.quit and k != "escape"}
     moves = [[k, t] for k, t in keys.items() if k in MOVE_NAMES or k in reader.held]

@@ -26,7 +26,7 @@ from studio.verdicts.report import Divergence
 
 #: the reaction must be this many times the noise, and at least this share of the pixels
 NOISE_RATIO = 3.0
-MIN_REACTION = 0.002
+MIN_REACTION = 0.0005
 #: an idle run that ends this long before the input run was outlived by the player
 OUTLIVED_MS = 1000.0
 
