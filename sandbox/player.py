@@ -399,9 +399,13 @@ def install(player: Player) -> None:
     # set_timer takes an event type or an Event; the queue takes only Events
     vt.post = lambda e: ev.post(e if isinstance(e, ev.Event) else ev.Event(e))
 
+    last = [HeldKeys(frozenset())]  # the same keys held, the same (immutable) answer
+
     def pressed() -> HeldKeys:
         player.deliver()
-        return HeldKeys(frozenset(player.held))
+        if last[0].held.symmetric_difference(player.held):
+            last[0] = HeldKeys(frozenset(player.held))
+        return last[0]
 
     def position() -> tuple[int, int]:
         player.deliver()
