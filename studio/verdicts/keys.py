@@ -4,13 +4,15 @@ Real games restart on R, N, F2 or 1, start on S, fire on X or Left Ctrl; a playe
 knows arrows, WASD, Space and Enter never sees their second game. This reads, without
 running anything:
 
-- keys: every ``K_*`` constant, and every string compared with ``pygame.key.name(...)`` or
-  ``event.unicode``; keys read through ``key.get_pressed()[...]`` are held (moves);
+- keys: every ``K_*`` constant, every string compared with ``pygame.key.name(...)`` or
+  ``event.unicode``, every ``event.key == ord("r")``; keys read through
+  ``key.get_pressed()[...]`` are held (moves);
 - keys that quit: those an ``if`` (or ``case``) tests before it exits the program or ends
   its main loop (``sys.exit()``, ``pygame.quit()``, ``running = False``); never pressed;
 - mouse buttons the game checks (``event.button == 3``, ``mouse.get_pressed()[2]``);
 - targets: the centres of rectangles with constant corners (``pygame.Rect(270, 300, 100,
-  40)``, with the module's numeric constants), when the game handles clicks at all.
+  40)``, with the module's numeric constants), when the game handles clicks at all, and of
+  the tutorials' ``button("Again", x, y, w, h, ...)`` calls.
 
 The result is plain JSON for the sandbox's player (``sandbox/player.py``, ``Controls``).
 """
@@ -120,9 +122,17 @@ def _from_text(text: str) -> tuple[str, str] | None:
 
 
 class _Reader(ast.NodeVisitor):
-    def __init__(self, consts: dict[str, float], aliases: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        consts: dict[str, float],
+        aliases: frozenset[str] = frozenset(),
+        quitters: frozenset[str] = frozenset(),
+    ) -> None:
         self.consts = consts
         self.aliases = aliases  # variables that hold a key's name or text
+        self.quitters = quitters  # the game's own functions that end it
+        self.named: dict[str, tuple[float, float]] = {}  # QUIT_BUTTON = Rect(...): its centre
+        self.quit_targets: set[str] = set()  # rects whose click ends the game
         self.keys: dict[str, str] = {}  # name -> typed text
         self.held: set[str] = set()
         self.quit: set[str] = set()
@@ -165,6 +175,11 @@ class _Reader(ast.NodeVisitor):
         for pair in _compared(node, self.aliases):
             self._add(*pair)
         sides = [node.left, *node.comparators]
+        if any(isinstance(side, ast.Attribute) and side.attr == "key" for side in sides):
+            for side in sides:  # event.key == ord("r"): older code names letters so
+                pair = _from_text(_ord_of(side))
+                if pair:
+                    self._add(*pair)
         if any(isinstance(s, ast.Attribute) and s.attr == "button" for s in sides):
             for side in sides:
                 values = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
@@ -185,23 +200,46 @@ class _Reader(ast.NodeVisitor):
 
     # -- keys that quit ------------------------------------------------------------------
     def visit_If(self, node: ast.If) -> None:
-        if _quits(node.body):
+        if _quits(node.body, self.quitters):
             self.quit.update(self._keys_in(node.test))
+            for sub in ast.walk(node.test):  # if QUIT_BUTTON.collidepoint(pos): sys.exit()
+                func = sub.func if isinstance(sub, ast.Call) else None
+                if isinstance(func, ast.Attribute) and func.attr == "collidepoint":
+                    self.quit_targets.add(_dotted(func.value).split(".")[-1])
         self.generic_visit(node)
 
     def visit_match_case(self, node: ast.match_case) -> None:
-        if _quits(node.body):
+        if _quits(node.body, self.quitters):
             self.quit.update(self._keys_in(node.pattern))
         self.generic_visit(node)
 
     # -- click targets -------------------------------------------------------------------
     def visit_Call(self, node: ast.Call) -> None:
-        if _dotted(node.func).split(".")[-1] == "Rect":
+        called = _dotted(node.func).split(".")[-1]
+        if "button" in called.lower() and len(node.args) >= 5:
+            # the tutorials' button("Play again", x, y, w, h, colour, hover, action)
+            box = self._box(node.args[1:5])
+            actions = [*node.args[5:], *(k.value for k in node.keywords)]
+            if box and not any(_dotted(a).split(".")[-1] in self.quitters for a in actions):
+                x, y, w, h = box
+                self.rects.append((x + w / 2, y + h / 2))
+                self.clicks = True
+        if called == "Rect":
             box = self._box(node.args)
             if box:
                 x, y, w, h = box
                 if 16 <= w <= 500 and 12 <= h <= 300 and x >= 0 and y >= 0:
                     self.rects.append((x + w / 2, y + h / 2))
+        self.generic_visit(node)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        value = node.value
+        if isinstance(value, ast.Call) and _dotted(value.func).split(".")[-1] == "Rect":
+            box = self._box(value.args)
+            for target in node.targets if box else ():
+                name = _dotted(target).split(".")[-1]
+                if name:
+                    self.named[name] = (box[0] + box[2] / 2, box[1] + box[3] / 2)  # type: ignore[index]
         self.generic_visit(node)
 
     def _box(self, args: list[ast.expr]) -> tuple[float, ...] | None:
@@ -230,15 +268,27 @@ class _Reader(ast.NodeVisitor):
         return None
 
 
-def _quits(body: list[ast.stmt]) -> bool:
-    """Does this block end the program or its main loop (not counting nested functions)?"""
+def _ord_of(node: ast.AST) -> str:
+    """ "r" for ``ord("r")``, else ""."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "ord":
+        arg = node.args[0] if len(node.args) == 1 else None
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and len(arg.value) == 1:
+            return arg.value
+    return ""
+
+
+def _quits(body: list[ast.stmt], quitters: frozenset[str] = frozenset()) -> bool:
+    """Does this block end the program or its main loop (not counting nested functions)?
+    ``quitters``: the game's own functions that do."""
     todo: list[ast.AST] = list(body)
     while todo:
         node = todo.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
             continue
-        if isinstance(node, ast.Call) and _dotted(node.func) in EXIT_CALLS:
-            return True
+        if isinstance(node, ast.Call):
+            called = _dotted(node.func)
+            if called in EXIT_CALLS or (called and called.split(".")[-1] in quitters):
+                return True
         exc = getattr(node, "exc", None) if isinstance(node, ast.Raise) else None
         if exc is not None and "SystemExit" in _dotted(getattr(exc, "func", exc)):
             return True
@@ -280,10 +330,24 @@ def _key_aliases(tree: ast.Module) -> frozenset[str]:
     return frozenset(found)
 
 
+def _quitters(tree: ast.Module) -> frozenset[str]:
+    """The game's functions that end it (``def quit_game(): pygame.quit(); sys.exit()``),
+    and those that call them."""
+    functions = [
+        n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
+    found: frozenset[str] = frozenset()
+    for _ in range(3):
+        found = frozenset(f.name for f in functions if _quits(f.body, found))
+    return found
+
+
 def read_controls(tree: ast.Module) -> dict:
     """The game's controls as the sandbox's player takes them (see the module docstring)."""
-    reader = _Reader(_constants(tree), _key_aliases(tree))
+    reader = _Reader(_constants(tree), _key_aliases(tree), _quitters(tree))
     reader.visit(tree)
+    leave = {reader.named[n] for n in reader.quit_targets if n in reader.named}
+    reader.rects = [r for r in reader.rects if r not in leave]
     keys = {k: v for k, v in reader.keys.items() if k not in reader.quit and k != "escape"}
     moves = [[k, t] for k, t in keys.items() if k in MOVE_NAMES or k in reader.held]
     actions = [[k, t] for k, t in keys.items() if [k, t] not in moves]

@@ -82,6 +82,7 @@ CASES = [
     good("good_pause_p.py"),  # P pauses on a still screen until P again
     good("good_right_click.py"),  # event.button == 3 only
     good("good_death_pause.py"),  # time.sleep(1.5) after a hit: a pause, not a stall
+    good("good_tutorial_buttons.py"),  # hover buttons in a corner; "Quit" beside "GO!"
     bad("bad_stall_sleep_ms.py", "hang", "ignores_input", "crash"),  # time.sleep(2000)
     bad("bad_stall_level_delay.py", "hang", "ignores_input", "crash"),  # delay(1500 * 1000)
     bad("bad_blocks_on_loader.py", "hang", "crash"),  # threading.Event().wait(60)

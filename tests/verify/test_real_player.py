@@ -94,6 +94,10 @@ from pygame.locals import *
 BUTTON = pygame.Rect(WIDTH // 2 - 50, 300, 100, 40)
 WIDTH = 640
 RESTART = pygame.Rect(WIDTH - 160, 20, 140, 40)
+QUIT_BUTTON = pygame.Rect(20, 20, 140, 40)
+def leave():
+    pygame.quit()
+    sys.exit()
 def handle(event, keys):
     name = pygame.key.name(event.key)
     if name == "j" or event.unicode.lower() in "ui":
@@ -107,6 +111,12 @@ def handle(event, keys):
         pass
     if keys[pygame.K_LEFT] or keys[K_z]:
         pass
+    if event.key == ord("p"):
+        pass
+    button("Play again", 450, 500, 100, 50, (0, 200, 0), (0, 255, 0), game_loop)
+    button("Quit", 150, 500, 100, 50, (200, 0, 0), (255, 0, 0), leave)
+    if QUIT_BUTTON.collidepoint(event.pos) or event.key == K_F10:
+        leave()
     match event.key:
         case pygame.K_x:
             running = False
@@ -120,11 +130,14 @@ def test_the_game_source_names_its_keys_buttons_targets_and_quit_keys() -> None:
     moves = dict(controls["moves"])
     actions = dict(controls["actions"])
     assert {"left", "z"} <= set(moves), controls  # read through get_pressed: held
-    assert {"j", "u", "i", "f2", "kp_enter", "r"} <= set(actions), controls
-    assert set(controls["quit"]) >= {"n", "escape", "x"}, controls
-    assert not {"n", "escape", "x"} & (set(moves) | set(actions)), controls
+    assert {"j", "u", "i", "f2", "kp_enter", "r", "p"} <= set(actions), controls
+    assert set(controls["quit"]) >= {"n", "escape", "x", "f10"}, controls
+    assert not {"n", "escape", "x", "f10"} & (set(moves) | set(actions)), controls
     assert controls["buttons"] == [3]
     assert [550, 40] in controls["targets"], controls  # centre, from WIDTH
+    assert [500, 525] in controls["targets"], controls  # the tutorials' button()
+    assert [200, 525] not in controls["targets"], controls  # that one quits
+    assert [90, 40] not in controls["targets"], controls  # so does that one
     assert json.loads(json.dumps(controls)) == controls  # plain data for the order
 
 
