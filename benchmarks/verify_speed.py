@@ -259,8 +259,8 @@ def main() -> None:
         print(f"{n} verdicts in parallel:  {many:.3f} s on {cores} cores")
         print(f"parallel efficiency:      {eff:.0%}  (median)")
         print(f"  the same games played bare (no sandbox, no verifier): {bare_eff:.0%}")
-        gap = (bare_eff - eff) * 100
-        print(f"  verifier against bare: {gap:+.0f} points behind  (target: within 5 points)")
+        gap = (eff - bare_eff) * 100
+        print(f"  verifier against bare: {gap:+.0f} points  (target: no more than 5 points below)")
         print(
             f"  single rounds: verifier {min(effs):.0%}-{max(effs):.0%}, "
             f"bare {min(bare):.0%}-{max(bare):.0%}"
