@@ -80,13 +80,16 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     stall = r.get("stall")
     if isinstance(stall, dict) and not isinstance(err, dict):
         m.stop_reason = "stall"
-        waited = float(stall.get("ms", 0) or 0) / 1000.0
-        at = float(stall.get("at", 0) or 0) / 1000.0
+        try:  # written beside the game: untrusted data
+            waited = float(stall.get("ms", 0) or 0) / 1000.0
+            at = float(stall.get("at", 0) or 0) / 1000.0
+        except (TypeError, ValueError):
+            waited = at = 0.0
         msg = (
             f"waited {waited:g} s of game time in one call at {at:.1f} s (seconds passed "
             "where milliseconds were meant?): the game stops there"
         )
-        err = {"type": "Stall", "message": msg, "traceback": str(stall.get("stack", ""))}
+        err = {"type": "Stall", "message": msg, "traceback": str(stall.get("stack", ""))[:8000]}
     if isinstance(err, dict):
         m.error = ErrorInfo(
             str(err.get("type", "")),
