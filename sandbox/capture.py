@@ -136,6 +136,7 @@ class Capture:
 
         def on_frame() -> None:
             self.frames += 1
+            vt.alive()
             if not vt.since_flip:
                 vt.advance(1000.0 / 60.0, busy=True)
             vt.since_flip = False

@@ -324,6 +324,7 @@ class Player:
     def deliver(self) -> None:
         """Post every scripted event that is due by now (no time accounting)."""
         now = self.vt.now
+        self.vt.alive()
         if self.rescue:
             self._still(now)
         while self.i < len(self.actions) and self.actions[self.i].t <= now:

@@ -18,8 +18,10 @@ FRAME_MS = 1000.0 / 60.0
 EPOCH = 1_700_000_000.0  # what time.time() says at virtual time zero
 BASE = 1000.0  # what monotonic()/perf_counter() say at virtual time zero
 MAX_TIMER_POSTS = 20  # timer events posted per timer per advance, at most
-#: One wait this long is a stall, not a pause (seconds passed where milliseconds were meant)
-STALL_MS = 10_000.0
+#: This much game time without a frame shown or an event poll is a stall, not a pause (one
+#: wait in the wrong unit, a busy wait on the clock): desktops call a window that ignores
+#: its events this long "not responding".
+STALL_MS = 5_000.0
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 real_monotonic = time.monotonic
@@ -47,14 +49,23 @@ class VirtualTime:
         self.timers: dict[int, list] = {}  # type -> [interval, due, loops_left, event]
         self.progress_wall = real_monotonic()
         self.finished = False
-        #: The first single wait of STALL_MS or more: {"ms", "at", "stack"}, or None.
+        #: The game's last sign of life (a frame shown, an event poll), in virtual ms.
+        self.alive_at = 0.0
+        #: A stall: STALL_MS of game time without a frame or an event poll (one long wait,
+        #: or a loop that only waits or reads the clock): {"ms", "wait", "at", "stack"}.
         self.stall: dict | None = None
+
+    def alive(self) -> None:
+        """The game showed a frame or looked at its events."""
+        self.alive_at = self.now
 
     def advance(self, ms: float, *, busy: bool = False) -> None:
         ms = max(0.0, float(ms))
-        if ms >= STALL_MS and self.stall is None:
-            self.stall = {"ms": round(ms), "at": round(self.now), "stack": game_stack()}
         new_now = self.now + ms
+        stalled = self.stall is None and new_now - self.alive_at >= STALL_MS
+        if stalled:
+            gap, at = round(new_now - self.alive_at), round(self.alive_at)
+            self.stall = {"ms": gap, "wait": round(ms), "at": at, "stack": game_stack()}
         while self.next_sample <= new_now and self.next_sample < self.end:
             self.on_sample(self.next_sample)
             self.next_sample += self.sample_ms
@@ -68,15 +79,15 @@ class VirtualTime:
         self.since_flip = True
         self.progress_wall = real_monotonic()
         self._fire_timers()
-        if self.now >= self.end:
+        if self.now >= self.end or stalled:  # nothing after a stall is play
             self.finished = True
             raise StopRun
 
     def spin(self) -> None:
         """A clock read with no wait: a busy-wait loop moves time after many of them."""
         self.spins += 1
-        if self.spins > 200:
-            self.advance(1.0, busy=True)
+        if self.spins > 200:  # a frame's worth once the game showed no life for a second
+            self.advance(1.0 if self.now - self.alive_at < 1000.0 else FRAME_MS, busy=True)
 
     # -- pygame.time.set_timer --------------------------------------------------------
     def set_timer(self, event: object, millis: int, loops: int = 0) -> None:

@@ -81,14 +81,21 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     if isinstance(stall, dict) and not isinstance(err, dict):
         m.stop_reason = "stall"
         try:  # written beside the game: untrusted data
-            waited = float(stall.get("ms", 0) or 0) / 1000.0
+            gap = float(stall.get("ms", 0) or 0) / 1000.0
+            waited = float(stall.get("wait", 0) or 0) / 1000.0
             at = float(stall.get("at", 0) or 0) / 1000.0
         except (TypeError, ValueError):
-            waited = at = 0.0
-        msg = (
-            f"waited {waited:g} s of game time in one call at {at:.1f} s (seconds passed "
-            "where milliseconds were meant?): the game stops there"
-        )
+            gap = waited = at = 0.0
+        if waited >= gap * 0.9:
+            msg = (
+                f"waited {waited:g} s of game time in one call at {at:.1f} s (seconds passed "
+                "where milliseconds were meant?): the game stops there"
+            )
+        else:
+            msg = (
+                f"showed no frame and read no event for {gap:g} s of game time from {at:.1f} s "
+                "(a loop that only waits or reads the clock): the game stops there"
+            )
         err = {"type": "Stall", "message": msg, "traceback": str(stall.get("stack", ""))[:8000]}
     if isinstance(err, dict):
         m.error = ErrorInfo(

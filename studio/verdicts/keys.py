@@ -332,9 +332,13 @@ def _key_aliases(tree: ast.Module) -> frozenset[str]:
 
 def _quitters(tree: ast.Module) -> frozenset[str]:
     """The game's functions that end it (``def quit_game(): pygame.quit(); sys.exit()``),
-    and those that call them."""
+    and those that call them. A function with a loop is a game or a screen that ends the
+    program only when it is over (``game_loop()``), not a way out."""
     functions = [
-        n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and not any(isinstance(m, (ast.While, ast.For, ast.AsyncFor)) for m in ast.walk(n))
     ]
     found: frozenset[str] = frozenset()
     for _ in range(3):

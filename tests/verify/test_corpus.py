@@ -85,6 +85,7 @@ CASES = [
     good("good_tutorial_buttons.py"),  # hover buttons in a corner; "Quit" beside "GO!"
     bad("bad_stall_sleep_ms.py", "hang", "ignores_input", "crash"),  # time.sleep(2000)
     bad("bad_stall_level_delay.py", "hang", "ignores_input", "crash"),  # delay(1500 * 1000)
+    bad("bad_stall_busy_wait.py", "hang", "ignores_input", "crash"),  # spins on the clock
     bad("bad_blocks_on_loader.py", "hang", "crash"),  # threading.Event().wait(60)
     bad("bad_crash_on_restart_key.py", "crash", "hang"),  # R raises NameError
     bad("bad_crash_on_digit.py", "crash", "hang"),  # 4 players: IndexError
@@ -342,6 +343,7 @@ def test_an_unreproducible_game_is_proven_beyond_its_noise(corpus) -> None:
     [
         ("bad_stall_sleep_ms.py", "time.sleep(GAME_OVER_PAUSE)"),
         ("bad_stall_level_delay.py", "pygame.time.delay(LEVEL_PAUSE * 1000)"),
+        ("bad_stall_busy_wait.py", "while time.time() < end:"),
     ],
 )
 def test_a_stall_is_a_hang_with_its_line_in_the_report_and_the_repair(
