@@ -87,6 +87,7 @@ CASES = [
     bad("bad_stall_level_delay.py", "hang", "ignores_input", "crash"),  # delay(1500 * 1000)
     bad("bad_stall_busy_wait.py", "hang", "ignores_input", "crash"),  # spins on the clock
     bad("bad_blocks_on_loader.py", "hang", "crash"),  # threading.Event().wait(60)
+    bad("bad_hang_after_game_over.py", "hang", "ignores_input"),  # while running: spins
     bad("bad_crash_on_restart_key.py", "crash", "hang"),  # R raises NameError
     bad("bad_crash_on_digit.py", "crash", "hang"),  # 4 players: IndexError
     bad("bad_demo_os_seeded.py", "ignores_input", "crash"),  # self-playing, OS-seeded
