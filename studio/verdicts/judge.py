@@ -205,7 +205,7 @@ def judge(
     if inp.frames == 0 or inp.non_blank_share < BLANK_SHARE:
         if not flags & {"crash", "hang", "exits_early", "import_error", "missing_asset"}:
             flags.add("blank_screen")
-    elif inp.distinct_frames <= 1 and "exits_early" not in flags:  # not still: just short
+    elif inp.distinct_frames <= 1:
         flags.add("frozen")
     quiet = flags & {"blank_screen", "crash", "hang"}
     if idle is not None and not quiet and inp.samples > 0:
