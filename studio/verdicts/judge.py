@@ -216,17 +216,17 @@ def judge(
             v.notes.append(
                 "the game does not play the same way twice with the same seed (two runs "
                 "without input differed: threads, or a clock or randomness the sandbox does "
-                f"not control), and the run with input differed from them (on {d.reaction:.1%} "
+                f"not control), and the run with input differed from them (on {d.reaction:.2%} "
                 f"of the picture) not much more than they differ from each other "
-                f"({d.noise:.1%}): its reaction to the player cannot be proven; drive it "
+                f"({d.noise:.2%}): its reaction to the player cannot be proven; drive it "
                 "from pygame's clock, events and the random module"
             )
         elif d.proof == "beyond-noise":
             v.notes.append(
                 "the game does not play the same way twice with the same seed; its "
                 f"reaction was proven beyond that noise: the run with input differed from "
-                f"both runs without on {d.reaction:.1%} of the picture where those agree, "
-                f"against {d.noise:.1%} where they differ from each other"
+                f"both runs without on {d.reaction:.2%} of the picture where those agree, "
+                f"against {d.noise:.2%} where they differ from each other"
             )
     busy = int((box.runs[0].result or {}).get("busy", 0))
     if inp.frames > 0 and busy > inp.ticks:
