@@ -38,6 +38,7 @@ class Capture:
         self.frames = 0
         self.samples = 0
         self.previews = 0
+        self.on_picture = None  # called with (t, sample) after each sample: the player's eyes
         self._blank = bytes(SAMPLE_SIZE[0] * SAMPLE_SIZE[1] * 3)
 
     def previews_to(self, data_fd: int, records_fd: int) -> None:
@@ -86,6 +87,8 @@ class Capture:
                 data = self._blank
         os.write(self.samples_fd, data)
         self.samples += 1
+        if self.on_picture is not None:
+            self.on_picture(t, data)
         if self.preview_fd is not None and t >= self.next_preview:
             self.next_preview += self.preview_ms
             self._preview(surface)
@@ -133,6 +136,7 @@ class Capture:
 
         def on_frame() -> None:
             self.frames += 1
+            vt.alive()
             if not vt.since_flip:
                 vt.advance(1000.0 / 60.0, busy=True)
             vt.since_flip = False

@@ -28,7 +28,6 @@ import importlib  # noqa: E402
 import json  # noqa: E402
 import marshal  # noqa: E402
 import os  # noqa: E402
-import random  # noqa: E402
 import select  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
@@ -172,9 +171,7 @@ class Run:
         os.chdir(self.play_dir)
 
         seed = int(cfg["seed"])
-        random.seed(seed)
-        rng = random.Random(seed ^ 0x5EED)
-        os.urandom = random._urandom = rng.randbytes  # type: ignore[attr-defined]
+        vclock.install_entropy(seed)
 
         end_ms = float(self.spec.get("seconds") or cfg["seconds"]) * 1000.0
         self.vt = vt = vclock.VirtualTime(end_ms, float(cfg["sample_ms"]), lambda t: None)
@@ -183,8 +180,10 @@ class Run:
             self.cap.previews_to(preview_fd, self.records)
         vt.on_sample = self.cap.sample
         vclock.install(vt, pg)
-        actions = player.script(seed, end_ms) if self.spec["input"] else []
-        self.player = player.Player(pg, vt, actions)
+        controls = player.Controls(cfg.get("controls"))  # the keys the game's source handles
+        actions = player.script(seed, end_ms, controls) if self.spec["input"] else []
+        self.player = player.Player(pg, vt, actions, controls)
+        self.cap.on_picture = self.player.saw
         player.install(self.player)
         self.cap.install()
         sys.stdout = CappedWriter(1, self.out, int(cfg["output_cap"]))  # type: ignore[assignment]
@@ -273,6 +272,7 @@ class Run:
             "game_seconds": round(min(self.vt.now, self.vt.end) / 1000.0, 3),
             "wall_seconds": round(vclock.real_monotonic() - self.wall0, 3),
             "events_sent": self.player.events_sent,
+            "stall": self.vt.stall,
             "output_bytes": self.out["bytes"],
             "forbidden": [],  # each refusal is in forbidden.log, written as it happened
             "walls": self.walls,
@@ -305,6 +305,7 @@ def main(config_path: str) -> None:
     order = _read_order()  # the studio checked the source meanwhile
     if not order.get("play"):
         os._exit(0)
+    cfg["controls"] = order.get("controls")
     code = _load_code() if order.get("code") else None
     code = code or _compile(cfg["game"])
     if order.get("sysfonts"):

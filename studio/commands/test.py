@@ -46,6 +46,7 @@ def _show(verdict: Verdict, console: Console) -> None:
             console.print(
                 f"reacts to input: the runs part at {d.first_seconds:g} s "
                 f"({d.share:.0%} of {d.compared} compared frames differ)"
+                + (f", proven {d.proof}" if d.proof else ", not proven")
             )
         else:
             console.print("reacts to input: [red]no[/] (the runs with and without input match)")

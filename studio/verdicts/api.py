@@ -41,6 +41,9 @@ PRELOAD_OK = frozenset(
         "bisect",
         "string",
         "time",
+        "datetime",  # loaded before the fork so that the sandbox can put it on virtual time
+        "uuid",
+        "secrets",
     }
 )
 
@@ -111,7 +114,9 @@ def verify(
                 stream, frame_ms = box.preview_stream, box.preview_ms
                 writer = artifacts.PreviewWriter(stream, out_dir, frame_ms, box.spare_core)
             preload = [m for m in static.imports if m in PRELOAD_OK]
-            result = box.play(preload, sysfonts=static.uses_sysfont, code=static.code)
+            result = box.play(
+                preload, sysfonts=static.uses_sysfont, code=static.code, controls=static.controls
+            )
         verdict = judge.judge(str(game), static, result, seconds, seed)
         if out_dir is not None:
             out_dir.mkdir(parents=True, exist_ok=True)

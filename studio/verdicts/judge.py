@@ -12,6 +12,7 @@ import os
 
 from PIL import Image, ImageChops, ImageStat
 
+from studio.verdicts.proof import divergence
 from studio.verdicts.report import (
     FLAGS,
     SOFT_FLAGS,
@@ -20,11 +21,12 @@ from studio.verdicts.report import (
     RunMetrics,
     Verdict,
 )
-from studio.verdicts.sandbox import OUTPUT_CAP, SAMPLE_MS, RawRun, SandboxResult
+from studio.verdicts.sandbox import OUTPUT_CAP, RawRun, SandboxResult
 from studio.verdicts.static import StaticReport
 
-FIRST_INPUT_MS = 500.0  # the player's first key (see sandbox/player.py)
-MIN_PLAY_SECONDS = 2.0  # a game that ends itself sooner, or before input mattered, exits early
+#: A game that ends itself sooner exits early, however it was played; one that ends later
+#: after the player visibly changed it is a finished game.
+MIN_PLAY_SECONDS = 0.5
 BLANK_SHARE = 0.1  # less than this share of non-blank samples is a blank screen
 ERROR_FLAGS = {"import_error", "missing_asset", "memory_limit", "syntax_error", "forbidden"}
 SIGSYS = 31  # the run's seccomp wall ended it: it tried to start, trace or signal a process
@@ -114,6 +116,26 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     told = r.get("forbidden") if isinstance(r.get("forbidden"), list) else []
     m.forbidden = _attempts([*told, *raw.forbidden])[:20]  # the log too, always
     err = r.get("error")
+    stall = r.get("stall")
+    if isinstance(stall, dict) and not isinstance(err, dict):
+        m.stop_reason = "stall"
+        try:  # written beside the game: untrusted data
+            gap = float(stall.get("ms", 0) or 0) / 1000.0
+            waited = float(stall.get("wait", 0) or 0) / 1000.0
+            at = float(stall.get("at", 0) or 0) / 1000.0
+        except (TypeError, ValueError):
+            gap = waited = at = 0.0
+        if waited >= gap * 0.9:
+            msg = (
+                f"waited {waited:g} s of game time in one call at {at:.1f} s (seconds passed "
+                "where milliseconds were meant?): the game stops there"
+            )
+        else:
+            msg = (
+                f"showed no frame and read no event for {gap:g} s of game time from {at:.1f} s "
+                "(a loop that only waits or reads the clock): the game stops there"
+            )
+        err = {"type": "Stall", "message": msg, "traceback": str(stall.get("stack", ""))[:8000]}
     if isinstance(err, dict):
         m.error = ErrorInfo(
             str(err.get("type", "")),
@@ -136,21 +158,6 @@ def _walls_into(isolation: dict, raws: list[RawRun]) -> None:
             if str(note) not in isolation["notes"]:
                 isolation["notes"].append(str(note)[:200])
     isolation["run_walls"] = held or []
-
-
-def _divergence(a: list[bytes], b: list[bytes]) -> Divergence:
-    n = min(len(a), len(b))
-    d = Divergence(compared=n)
-    if not n:
-        return d
-    differ = [a[i] != b[i] for i in range(n)]
-    before_input = [i for i in range(n) if i * SAMPLE_MS <= FIRST_INPUT_MS]
-    d.deterministic = not any(differ[i] for i in before_input)
-    first = next((i for i in range(n) if differ[i]), None)
-    if first is not None:
-        d.first_seconds = round(first * SAMPLE_MS / 1000.0, 2)
-    d.share = round(sum(differ) / n, 3)
-    return d
 
 
 def _behaviour(m: RunMetrics, d: Divergence, raw: RawRun, seconds: float) -> list[float]:
@@ -227,7 +234,7 @@ def judge(
             walled = True
             m.stop_reason = "ended by the sandbox"
             forbidden.append(f"{m.name} run: {ending}")
-        elif m.stop_reason in ("hang", "too_slow") or m.stop_reason.startswith("killed"):
+        elif m.stop_reason in ("hang", "too_slow", "stall") or m.stop_reason.startswith("killed"):
             flags.add("hang")
         if m.error and m.stop_reason == "crash":
             kind = str(((raw.result or {}).get("error") or {}).get("kind", "crash"))
@@ -241,16 +248,18 @@ def judge(
     v.error = v.error or next((m.error for m in runs if m.error), None)
     v.frames = inp.frames
     v.stop_reason = inp.stop_reason
+    check = box.runs[2].samples if len(box.runs) > 2 else None
+    idle_ended = idle is not None and idle.stop_reason == "game_exit"
     v.divergence = d = (
-        _divergence(box.runs[0].samples, box.runs[1].samples) if idle else Divergence()
+        divergence(box.runs[0].samples, box.runs[1].samples, check, idle_ended)
+        if idle
+        else Divergence()
     )
-    if len(box.runs) > 2 and d.deterministic:  # the short second run without input
-        a, b = box.runs[1].samples, box.runs[2].samples
-        d.deterministic = a[: len(b)] == b[: len(a)]
 
-    # Ending by itself is fine after real play: a game over once input has changed the game.
+    # Ending by itself is fine after real play: a game over once input has visibly changed
+    # the game (the ball missed, then sys.exit()), however soon.
     if inp.stop_reason == "game_exit":
-        played = d.first_seconds is not None and d.first_seconds < inp.game_seconds
+        played = d.proof and d.first_seconds is not None and d.first_seconds < inp.game_seconds
         if inp.game_seconds < MIN_PLAY_SECONDS or not played:
             flags.add("exits_early")
     if walled:  # what it showed before the sandbox ended it proves nothing more
@@ -264,14 +273,22 @@ def judge(
     if idle is not None and not quiet and inp.samples > 0:
         if d.first_seconds is None:
             flags.add("ignores_input")
-        elif not d.deterministic:  # parted before any input: that proves nothing
+        elif not d.proof:  # the runs parted, but the game parts from itself as much
             flags.add("ignores_input")
             v.notes.append(
                 "the game does not play the same way twice with the same seed (two runs "
-                "without input differed, or the runs parted before the first input): "
-                "it is not deterministic (threads, or a clock or randomness the "
-                "sandbox does not control), so its reaction to the player cannot be proven; "
-                "drive it from pygame's clock, events and the random module"
+                "without input differed: threads, or a clock or randomness the sandbox does "
+                f"not control), and the run with input differed from them (on {d.reaction:.2%} "
+                f"of the picture) not much more than they differ from each other "
+                f"({d.noise:.2%}): its reaction to the player cannot be proven; drive it "
+                "from pygame's clock, events and the random module"
+            )
+        elif d.proof == "beyond-noise":
+            v.notes.append(
+                "the game does not play the same way twice with the same seed; its "
+                f"reaction was proven beyond that noise: the run with input differed from "
+                f"both runs without on {d.reaction:.2%} of the picture where those agree, "
+                f"against {d.noise:.2%} where they differ from each other"
             )
     busy = int((box.runs[0].result or {}).get("busy", 0))
     if inp.frames > 0 and busy > inp.ticks:

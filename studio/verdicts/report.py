@@ -76,9 +76,18 @@ class Divergence:
     first_seconds: float | None = None  # virtual time of the first differing sample
     share: float = 0.0  # share of compared samples that differ
     compared: int = 0
-    #: both runs agreed until the first input arrived, and a second run without input
-    #: matched the first frame for frame
+    #: a second run without input matched the first frame for frame (the same seed gives
+    #: the same frames)
     deterministic: bool = True
+    #: how the reaction was proven: "same-seed" (reproducible runs: the input run parts from
+    #: the idle one), "beyond-noise" (not reproducible: the input run parts from both idle
+    #: runs where they agree with each other, far more than they part from each other),
+    #: "outlived" (the idle run ended the game itself, the input run kept it going), or ""
+    proof: str = ""
+    #: shares of sampled pixels: where the input run differs from both idle runs while they
+    #: agree (reaction), and where the idle runs differ from each other (noise)
+    reaction: float = 0.0
+    noise: float = 0.0
 
 
 @dataclass

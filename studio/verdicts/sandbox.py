@@ -314,11 +314,13 @@ class Sandbox:
         preload: list[str] | None = None,
         sysfonts: bool = False,
         code: types.CodeType | None = None,
+        controls: dict | None = None,
     ) -> SandboxResult:
         """Play the runs; return what they saw as soon as the last one is over. ``code``, the
         game compiled here, spares the sandbox compiling it (the studio's time is free now,
         the sandbox's is not)."""
         order = {"play": True, "preload": preload or [], "sysfonts": sysfonts, "code": False}
+        order["controls"] = controls or {}  # the keys the game handles, for the player
         if code is not None and self.root is not None:
             compiled = self.root / "code" / "game.marshal"
             compiled.write_bytes(marshal.dumps(code))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from studio.verdicts.keys import read_controls
 from studio.verdicts.report import Finding
 
 ALLOWED_TOP = frozenset(sys.stdlib_module_names) | {"pygame"}
@@ -76,6 +77,8 @@ class StaticReport:
     findings: list[Finding] = field(default_factory=list)
     imports: list[str] = field(default_factory=list)  # standard-library modules it imports
     uses_sysfont: bool = False
+    #: The keys, buttons and click targets the source handles (``keys.read_controls``).
+    controls: dict = field(default_factory=dict)
     #: The compiled game (what the sandbox runs, so that it need not compile it again).
     code: types.CodeType | None = field(default=None, repr=False, compare=False)
 
@@ -353,4 +356,5 @@ def check_source(source: str, path: str | Path = "game.py") -> StaticReport:
     report = checker.finish(tree)
     report.uses_sysfont = any(w in source for w in ("SysFont", "get_fonts", "match_font"))
     report.code = code
+    report.controls = read_controls(tree)
     return report
