@@ -35,6 +35,7 @@ import traceback  # noqa: E402
 import types  # noqa: E402
 
 import capture  # noqa: E402
+import channels  # noqa: E402
 import guard  # noqa: E402
 import player  # noqa: E402
 import runguard  # noqa: E402
@@ -44,34 +45,6 @@ import walls  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 ASSET_WORDS = ("no such file", "couldn't open", "failed loading", "unable to open", "not found")
-
-
-class CappedWriter:
-    """sys.stdout/sys.stderr for the game: passes the first ``cap`` bytes on, counts the
-    rest. (Its descriptors 1 and 2 are a pipe the runner drains and counts too, so that
-    output written past this, ``os.write(1, ...)`` say, is counted and capped as well.)"""
-
-    def __init__(self, fd: int, state: dict, cap: int) -> None:
-        self.fd, self.state, self.cap = fd, state, cap
-        self.encoding = "utf-8"
-        self.errors = "replace"
-
-    def write(self, text: str) -> int:
-        data = str(text).encode("utf-8", "replace")
-        before = self.state["bytes"]
-        self.state["bytes"] = before + len(data)
-        if before < self.cap:
-            os.write(self.fd, data[: self.cap - before])
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-    def fileno(self) -> int:
-        return self.fd
 
 
 def _classify(exc: BaseException) -> str:
@@ -89,49 +62,6 @@ def _classify(exc: BaseException) -> str:
     ):
         return "missing_asset"
     return "crash"
-
-
-def _game_traceback(exc: BaseException, game: str) -> str:
-    frames = []
-    tb = exc.__traceback__
-    while tb is not None:  # by hand: the guard's own frames (a refusal's) are not shown
-        try:
-            code = tb.tb_frame.f_code
-        except PermissionError:
-            code = None
-        name = code.co_filename if code is not None else HERE
-        if not name.startswith(HERE) and "runpy" not in name:
-            frames.append(traceback.FrameSummary(name, tb.tb_lineno, code.co_name))  # type: ignore[union-attr]
-        tb = tb.tb_next
-    lines = ["Traceback (most recent call last):\n"]
-    lines += traceback.format_list(frames)
-    lines += traceback.format_exception_only(type(exc), exc)
-    return "".join(lines)
-
-
-def _stack_of(dump: str, ident: int) -> str:
-    """The thread ``ident``'s part of a faulthandler dump, as a traceback of the game."""
-    head = f"thread 0x{ident:016x}"
-    block: list[str] = []
-    inside = False
-    for line in dump.splitlines():
-        if line.lower().startswith(("thread 0x", "current thread 0x")):
-            inside = head in line.lower()
-            continue
-        if inside and line.strip().startswith("File "):
-            block.append(line.strip())
-    frames = []
-    for line in reversed(block):  # faulthandler lists the most recent call first
-        path, _, rest = line[len('File "') :].partition('", line ')
-        number, _, name = rest.partition(" in ")
-        if path.startswith(HERE) or "runpy" in path or not number.strip().isdigit():
-            continue
-        frames.append(traceback.FrameSummary(path, int(number), name.strip()))
-    if not frames:
-        return ""
-    return "Stack of the game when it stopped (most recent call last):\n" + "".join(
-        traceback.format_list(frames)
-    )
 
 
 class Run:
@@ -186,7 +116,7 @@ class Run:
         self.cap.on_picture = self.player.saw
         player.install(self.player)
         self.cap.install()
-        sys.stdout = CappedWriter(1, self.out, int(cfg["output_cap"]))  # type: ignore[assignment]
+        sys.stdout = channels.CappedWriter(1, self.out, int(cfg["output_cap"]))  # type: ignore[assignment]
         sys.stderr = sys.stdout
         threading.Thread(target=self.watchdog, daemon=True).start()
 
@@ -222,7 +152,7 @@ class Run:
             for fd in (read_end, write_end):
                 if fd >= 0:
                     os.close(fd)
-        return _stack_of(text, threading.main_thread().ident or 0)
+        return channels.stack_of(text, threading.main_thread().ident or 0)
 
     def play(self, code: types.CodeType | None) -> None:
         game = self.cfg["game"]
@@ -250,7 +180,7 @@ class Run:
             if self.vt.finished and not isinstance(exc, MemoryError):
                 self.finish("time_up")
             kind = _classify(exc)
-            info = (type(exc).__name__, str(exc)[:2000], _game_traceback(exc, game), kind)
+            info = (type(exc).__name__, str(exc)[:2000], channels.game_traceback(exc, game), kind)
             self.finish("crash", info)
 
     def finish(self, stop: str, error: tuple | None = None) -> None:
@@ -290,7 +220,7 @@ class Run:
 def main(config_path: str) -> None:
     with open(config_path) as f:
         cfg = json.load(f)
-    for name in ("runner", "capture", "guard", "runguard", "player", "vclock", "walls"):
+    for name in ("runner", "channels", "capture", "guard", "runguard", "player", "vclock", "walls"):
         sys.modules.pop(name, None)
     sys.path[:] = [p for p in sys.path if p not in (HERE, "")]
     status = int(cfg["status_fd"])
@@ -328,14 +258,14 @@ def main(config_path: str) -> None:
     # Two runs at a time (one when not parallel); the next starts as soon as one ends, so
     # the short idle check follows the idle run while the longer input run still plays.
     pending = list(cfg["runs"])
-    running: dict[int, Output] = {}  # pidfd -> the run's output, drained here
+    running: dict[int, channels.Output] = {}  # pidfd -> the run's output, drained here
     at_once = 2 if cfg.get("parallel", True) else 1
     cap = int(cfg["output_cap"])
     while pending or running:
         while pending and len(running) < at_once:
             spec = pending.pop(0)
             records = preview if spec.get("preview") else None
-            out = Output(cfg["work"], spec["name"], cap)
+            out = channels.Output(cfg["work"], spec["name"], cap)
             closed = [fd for fd in (status, preview) if fd is not None and fd != records]
             # every descriptor the runner holds for a run (this one's too): a game must not
             # write another run's output, move the runner's offsets or signal a run
@@ -355,61 +285,9 @@ def main(config_path: str) -> None:
             if out.pidfd in ready:
                 del running[out.pidfd]
                 out.reap()
-                _record_exit(cfg["work"], out.name, out)
+                channels.record_exit(cfg["work"], out.name, out)
                 _tell(status, f"ran {out.name}")
     _tell(status, "done")
-
-
-class Output:
-    """One run's stdout and stderr: a pipe the runner drains, keeping the first ``cap``
-    bytes in ``output.txt`` and counting them all, whatever wrote them."""
-
-    def __init__(self, work: str, name: str, cap: int) -> None:
-        self.name, self.cap = name, cap
-        results = os.path.join(work, "results", name)
-        os.makedirs(results, exist_ok=True)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
-        self.file = os.open(os.path.join(results, "output.txt"), flags)
-        self.read_fd, self.write_fd = os.pipe()
-        os.set_blocking(self.read_fd, False)
-        self.bytes = 0
-        self.empty = False
-        self.status = 0
-        self.pid = 0
-        self.pidfd = -1
-
-    def started(self, pid: int) -> None:
-        self.pid = pid
-        os.close(self.write_fd)  # the run holds the only write end
-        self.write_fd = -1
-        self.pidfd = os.pidfd_open(pid)
-
-    def drain(self) -> bool:
-        """Read what is there (a bounded amount, so that a flood cannot keep the runner from
-        its other runs); False once the pipe is closed."""
-        for _ in range(64):
-            try:
-                data = os.read(self.read_fd, 1 << 16)
-            except BlockingIOError:
-                self.empty = True
-                return True
-            self.empty = False
-            if not data:
-                return False
-            if self.bytes < self.cap:
-                os.write(self.file, data[: self.cap - self.bytes])
-            self.bytes += len(data)
-        return True
-
-    def reap(self) -> int:
-        """The run is over: its exit status, with everything it wrote counted."""
-        _, status_word = os.waitpid(self.pid, 0)
-        while self.drain() and not self.empty:  # the run is gone: read to the pipe's end
-            pass
-        for fd in (self.read_fd, self.file, self.pidfd):
-            os.close(fd)
-        self.status = status_word
-        return status_word
 
 
 def _compile(game: str) -> types.CodeType | None:
@@ -474,17 +352,6 @@ def _fork_run(
         run.play(code)
         os._exit(0)
     return pid
-
-
-def _record_exit(work: str, name: str, out: Output) -> None:
-    status = out.status
-    info = {"signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None}
-    info["code"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-    info["output_bytes"] = out.bytes
-    path = os.path.join(work, "results", name, "exit.json")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        json.dump(info, f)
 
 
 def launch(config_path: str) -> None:

@@ -45,7 +45,7 @@ HANG_SECONDS = 3.0
 #: game is not deterministic and the input/no-input comparison proves nothing.
 CHECK_SECONDS = 3.0
 OUTPUT_CAP = 1_000_000
-MODULES = ("runner", "guard", "runguard", "vclock", "player", "capture", "walls")
+MODULES = ("runner", "channels", "guard", "runguard", "vclock", "player", "capture", "walls")
 RUNS = (("input", True, None), ("idle", False, None), ("idle-check", False, CHECK_SECONDS))
 #: What python runs: the runner is imported (so it loads from its compiled file, like the
 #: rest) rather than run as a script.
