@@ -9,7 +9,8 @@
    played bare: the game's own code for the same frames as the verdict's run with input
    (its frame count), keys pressed now and then, no sandbox, no virtual clock (the clocks
    are real; only the waits are skipped, so that the frames come as fast as the machine
-   draws them). Target: the verdicts summed at most 1.3x the bare plays summed.
+   draws them). Target: the verdicts summed at most 1.3x the bare plays summed. Beside it,
+   the floor of any proof by comparison: the same games played bare twice at once.
 4. N of those games verified in parallel (``verify_many``) against each verified alone,
    pinned to one core (the studio's own work on it too). Parallel efficiency = sum of the
    times alone / (cores * t_N), reported against the same figure for the same games played
@@ -223,19 +224,34 @@ def main() -> None:
         def bare_of(path: Path):
             return lambda: subprocess.run(bare_cmd_of(path), env=env, check=True)
 
-        jobs = [job for path in model for job in (bare_of(path), verdict_of(path))]
+        def pair_of(path: Path):  # the floor of a proof: the game played twice, at once
+            return lambda: at_most([bare_cmd_of(path)] * 2, 2, env)
+
+        jobs = [j for path in model for j in (bare_of(path), pair_of(path), verdict_of(path))]
         table = rounds(jobs, args.repeat)
-        sums = [(sum(row[0::2]), sum(row[1::2])) for row in table]
-        bare_sum, verdict_sum = medians([[b, v] for b, v in sums])
-        control = statistics.median(v / b for b, v in sums)
+        sums = [(sum(row[0::3]), sum(row[1::3]), sum(row[2::3])) for row in table]
+        bare_sum, pair_sum, verdict_sum = medians([list(x) for x in sums])
+        control = statistics.median(v / b for b, _, v in sums)
         print(f"model-style games ({len(model)}), 30 s each: verdict against bare play")
         for k, path in enumerate(model):
-            b, v = medians([[row[2 * k], row[2 * k + 1]] for row in table])
-            print(f"  {path.name}: {frames[path]} frames, bare {b:.3f} s, verdict {v:.3f} s")
-        print(f"  summed: bare {bare_sum:.3f} s, verdicts {verdict_sum:.3f} s")
+            b, p2, v = medians([[row[3 * k], row[3 * k + 1], row[3 * k + 2]] for row in table])
+            print(
+                f"  {path.name}: {frames[path]} frames, bare {b:.3f} s, "
+                f"twice at once {p2:.3f} s, verdict {v:.3f} s"
+            )
+        print(
+            f"  summed: bare {bare_sum:.3f} s, twice at once {pair_sum:.3f} s, "
+            f"verdicts {verdict_sum:.3f} s"
+        )
         print(f"ratio verdicts / bare play: {control:.2f}x  (target <= 1.3x; median over rounds)")
-        ratios = [v / b for b, v in sums]
+        ratios = [v / b for b, _, v in sums]
         print(f"  single rounds: {min(ratios):.2f}x-{max(ratios):.2f}x")
+        floor = statistics.median(p / b for b, p, _ in sums)
+        print(
+            f"  the floor of a proof (the same games played bare twice at once, as a verdict's "
+            f"runs with and without input play): {floor:.2f}x bare; verdicts "
+            f"{statistics.median(v / p for _, p, v in sums):.2f}x that floor"
+        )
 
         # each of the N alone (they are not equally heavy), pinned to one core, and the N
         # together on all cores, measured in turn like the ratio above; in the same rounds,
