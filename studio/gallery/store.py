@@ -127,7 +127,7 @@ class Entry:
         if value is None:
             value = (self.meta.get("verdict") or {}).get("score")
         try:
-            return float(value)
+            return float(value)  # type: ignore[arg-type]  # anything: a bad value reads as 0
         except (TypeError, ValueError):
             return 0.0
 

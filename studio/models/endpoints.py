@@ -333,6 +333,7 @@ def resolve(
     if not name and spec is not None:
         name = spec.default_model
 
+    key: str | None
     if api_key:
         key, source = api_key, "--api-key"
     else:

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from studio.errors import StudioError
-from studio.runlog import RunLog, controls_from, genre_from, slugify, title_from
+from studio.record import controls_from, genre_from, title_from
+from studio.runlog import RunLog, slugify
 
 
 def test_folders_are_timestamped_slugged_and_unique(tmp_path):
