@@ -25,6 +25,7 @@ from studio.models.endpoints import (
     check_url,
     get_preset,
     key_target,
+    lookup_order,
     mask_key,
     preset_for_url,
     preset_key_status,
@@ -285,6 +286,7 @@ def models(
     )
     for line in _describe(endpoint):
         out.print(clean(line), markup=False)
+    out.print(lookup_order(), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
