@@ -107,6 +107,7 @@ def _excerpt(v: Verdict) -> str:
     return json.dumps(data, indent=1)[:3000]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.game)
 def test_playable_and_flags_as_expected(corpus, case: Case) -> None:
     v = corpus[case.game]
@@ -220,6 +221,7 @@ def test_same_seed_same_frames(corpus) -> None:
     assert first.score == second.score
 
 
+@pytest.mark.slow
 def test_no_process_outlives_the_verdicts(corpus, lingering) -> None:
     """Hangs, memory bombs and busy loops included: nothing of theirs is still running."""
     left = {}
@@ -231,6 +233,7 @@ def test_no_process_outlives_the_verdicts(corpus, lingering) -> None:
     assert not left, left
 
 
+@pytest.mark.slow
 def test_narrow_controls_are_found_whatever_the_seed(verify_env, games_dir) -> None:
     """A game whose only controls are Left and Right must be proven playable for every
     seed, not only for lucky ones: the exploration has to reach every arrow key."""
@@ -269,6 +272,7 @@ JSON_KEYS = {
 }
 
 
+@pytest.mark.slow
 def test_cli_playable_game_exits_0_with_pure_json(verify_env, games_dir, tmp_path) -> None:
     out = tmp_path / "out"
     game = str(games_dir / "good_keyboard.py")
@@ -281,6 +285,7 @@ def test_cli_playable_game_exits_0_with_pure_json(verify_env, games_dir, tmp_pat
     assert Path(data["artifacts"]["preview"]).is_file()
 
 
+@pytest.mark.slow
 def test_cli_unplayable_game_exits_1(verify_env, games_dir) -> None:
     proc = _studio("test", str(games_dir / "bad_syntax_error.py"), "--json", "--seconds", "3")
     assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]
@@ -290,6 +295,7 @@ def test_cli_unplayable_game_exits_1(verify_env, games_dir) -> None:
     assert "syntax_error" in data["flags"]
 
 
+@pytest.mark.slow
 def test_cli_human_report_names_the_flag(verify_env, games_dir) -> None:
     proc = _studio("test", str(games_dir / "bad_import_missing.py"))
     assert proc.returncode == 1
@@ -297,6 +303,7 @@ def test_cli_human_report_names_the_flag(verify_env, games_dir) -> None:
     assert "pygame_turbo_physics" in proc.stdout + proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_missing_file_is_a_usage_error(verify_env, tmp_path) -> None:
     missing = tmp_path / "no_such_game.py"
     proc = _studio("test", str(missing), "--json")
@@ -305,6 +312,7 @@ def test_cli_missing_file_is_a_usage_error(verify_env, tmp_path) -> None:
     assert "no_such_game.py" in proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_bad_seconds_is_a_usage_error(verify_env, games_dir) -> None:
     proc = _studio("test", str(games_dir / "good_keyboard.py"), "--seconds", "-1")
     assert proc.returncode == 2, proc.stdout + proc.stderr
