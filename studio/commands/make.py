@@ -16,6 +16,7 @@ from studio.bigbrain import BigBrain
 from studio.commands.common import check_folder_option, err_console, fail, handles_errors
 from studio.commands.config import EndpointFlags, explicit_flags
 from studio.errors import GalleryError, StudioError, UsageError
+from studio.lifecycle import AttemptState, RunStatus
 from studio.paths import gallery_dir
 from studio.progress import make_progress
 from studio.run import BIG_BRAIN_ATTEMPTS, DEFAULT_ATTEMPTS, MAX_ATTEMPTS, RunResult, Settings
@@ -294,7 +295,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
     for a in result.attempts:
         d = a.to_dict()
         reason = d["reason"]
-        if d["status"] == "failed" and reason in said:
+        if a.status == AttemptState.FAILED and reason in said:
             reason = f"same as attempt {said[reason]}"
         else:
             said.setdefault(reason, a.n)
@@ -303,7 +304,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
             reason = f"{reason}\n{adherence['by']}: {adherence['reason']}"
         asked = "" if not adherence else ("yes" if adherence["matches"] else "no")
         status = "winner" if a.n == winner else d["status"]
-        style = "bold green" if a.n == winner else ("red" if status == "failed" else "")
+        style = "bold green" if a.n == winner else ("red" if status == AttemptState.FAILED else "")
         table.add_row(
             str(a.n),
             Text(status, style=style),
@@ -322,7 +323,7 @@ def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]
     if result.design_error:
         failed = clean(scrub(result.design_error, secrets))
         console.print(f"Design step failed: {failed}", markup=False)
-    if result.status == "ok" and result.entry is not None:
+    if result.status == RunStatus.OK and result.entry is not None:
         entry = result.entry
         tokens = result.tokens
         cost = "" if result.cost_usd is None else f", ${result.cost_usd:.4f}"
@@ -349,6 +350,6 @@ def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]
             who = ("attempt " if len(ns) == 1 else "attempts ") + ", ".join(map(str, ns))
         lines.append(f"{who}: {reason}")
     body = "\n".join("  " + scrub(line, secrets) for line in lines) or "  no reason recorded"
-    if result.status == "cancelled":
+    if result.status == RunStatus.CANCELLED:
         raise fail(f"cancelled. Run log: {result.run_dir}", 130)
     raise fail(f"no playable game.\n{body}\nThe run log is kept in {result.run_dir}", 1)
