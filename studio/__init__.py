@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
 __all__ = ["Verdict", "verify", "verify_many", "__version__"]
 
 if TYPE_CHECKING:
@@ -14,6 +13,10 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     # Lazy, so that `import studio` stays cheap for the CLI and the sandbox never needs it.
+    if name == "__version__":  # one source: the package metadata (pyproject.toml)
+        from studio.version import studio_version
+
+        return studio_version()
     if name in ("verify", "verify_many"):
         from studio.verdicts import api
 

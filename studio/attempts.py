@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studio import progress as states
 from studio.adherence import Adherence, Asked, check
 from studio.errors import Cancelled, ModelError, StudioError
-from studio.models.base import Event, Model, Reply, Request, Usage
+from studio.lifecycle import AttemptState
+from studio.models.base import Event, Model, Purpose, Reply, Request, Usage
 from studio.progress import Progress
 from studio.runlog import RunLog
 from studio.verdicts.report import FLAGS, SOFT_FLAGS, Verdict
@@ -99,7 +99,7 @@ class Round:
     reply_end: float | None = None
     adherence: Adherence | None = None  # the free signals, for a playable candidate
     judged: Adherence | None = None  # the free signals and the model judge, once judged
-    purpose: str = "make"  # "make" | "repair" | "adhere" (asked for what it lacked)
+    purpose: Purpose = "make"  # make, repair, or adhere (asked for what it lacked)
 
     @property
     def final(self) -> Adherence | None:
@@ -130,7 +130,7 @@ class AttemptResult:
 
     n: int
     seed: int
-    status: str = states.WAITING  # done | failed | cancelled once finished
+    status: AttemptState = AttemptState.WAITING  # done, failed or cancelled once finished
     rounds: list[Round] = field(default_factory=list)
     reason: str = ""
     error_kind: str | None = None  # the ModelError class name when the model failed
@@ -227,7 +227,7 @@ class Attempt:
     def __init__(self, shared: Shared, n: int, seed: int) -> None:
         self.shared = shared
         self.result = AttemptResult(n=n, seed=seed)
-        self._state = states.WAITING
+        self._state = AttemptState.WAITING
 
     # -- the lifecycle ---------------------------------------------------------------------
 
@@ -237,21 +237,21 @@ class Attempt:
         try:
             self._rounds()
         except Cancelled:
-            res.status, res.reason = states.CANCELLED, "cancelled"
+            res.status, res.reason = AttemptState.CANCELLED, "cancelled"
         except ModelError as exc:
-            res.status, res.error_kind = states.FAILED, type(exc).__name__
+            res.status, res.error_kind = AttemptState.FAILED, type(exc).__name__
             res.reason = describe(exc)
             if res.verdict is not None:  # a repair round failed on the model side
                 res.reason = f"{res.verdict.reasons()}; repair failed: {res.reason}"
         except StudioError as exc:
-            res.status, res.reason = states.FAILED, describe(exc)
+            res.status, res.reason = AttemptState.FAILED, describe(exc)
         except Exception as exc:  # a bug must fail this attempt, not kill the run silently
-            res.status, res.reason = states.FAILED, f"internal error: {describe(exc)}"
+            res.status, res.reason = AttemptState.FAILED, f"internal error: {describe(exc)}"
             sh.runlog.write_text(sh.runlog.attempt_dir(res.n) / "error.txt", traceback.format_exc())
         res.ended = sh.clock()
-        if res.status == states.FAILED and sh.cancel.is_set() and res.error_kind:
+        if res.status == AttemptState.FAILED and sh.cancel.is_set() and res.error_kind:
             # The model layer turned the abandoned stream into an error: it was the cancel.
-            res.status, res.reason = states.CANCELLED, "cancelled"
+            res.status, res.reason = AttemptState.CANCELLED, "cancelled"
         self._set(res.status, detail=self._final_detail(), tokens=res.usage.completion_tokens)
         return res
 
@@ -264,7 +264,7 @@ class Attempt:
         while not verdict.playable and repairable(verdict) and k < sh.repairs:
             self._check_cancel()
             k += 1
-            self._set(states.REPAIRING, round=k, detail=verdict.reasons())
+            self._set(AttemptState.REPAIRING, round=k, detail=verdict.reasons())
             messages = sh.prompts.repair(sh.prompt, code, verdict)
             code, verdict = self._round(k, messages, purpose="repair", code=code, verdict=verdict)
             sig = signature(verdict)
@@ -273,9 +273,9 @@ class Attempt:
                 break
             seen.add(sig)
         if verdict.playable:
-            res.status, res.reason = states.DONE, verdict.summary()
+            res.status, res.reason = AttemptState.DONE, verdict.summary()
         else:
-            res.status = states.FAILED
+            res.status = AttemptState.FAILED
             best = res.verdict
             res.reason = res.reason or (best.reasons() if best else "no verdict")
 
@@ -284,7 +284,7 @@ class Attempt:
         k: int,
         messages: list[dict[str, Any]],
         *,
-        purpose: str,
+        purpose: Purpose,
         code: str | None = None,
         verdict: Verdict | None = None,
     ) -> tuple[str, Verdict]:
@@ -295,7 +295,7 @@ class Attempt:
         sh.runlog.write_json(folder / "messages.json", messages)
         self._check_cancel()
         # Until the first token: still waiting (round 0) or still "repairing K".
-        self._set(states.WAITING if k == 0 else states.REPAIRING, round=k)
+        self._set(AttemptState.WAITING if k == 0 else AttemptState.REPAIRING, round=k)
         request = Request(
             prompt=sh.prompt,
             messages=messages,
@@ -352,32 +352,32 @@ class Attempt:
         best = res.best
         assert best is not None and best.code is not None
         k = max(r.k for r in res.rounds) + 1
-        self._set(states.REPAIRING, round=k, detail="asking for what the request lacks")
+        self._set(AttemptState.REPAIRING, round=k, detail="asking for what the request lacks")
         try:
             self._round(k, messages, purpose="adhere", code=best.code, verdict=best.verdict)
         except StudioError as exc:  # the model failed, or no program came back
             res.rounds[-1].error = res.rounds[-1].error or describe(exc)
         final = res.best
         if final is not None and final.verdict is not None and final.verdict.playable:
-            res.status, res.reason = states.DONE, final.verdict.summary()
+            res.status, res.reason = AttemptState.DONE, final.verdict.summary()
         self._set(res.status, round=k, detail=self._final_detail())
         return res.rounds[-1]
 
     def _verify(self, game: Path, folder: Path, k: int) -> Verdict:
         sh = self.shared
-        self._set(states.VERIFYING, round=k, detail="waiting for a CPU")
+        self._set(AttemptState.VERIFYING, round=k, detail="waiting for a CPU")
         while not sh.verify_slots.acquire(timeout=0.1):
             self._check_cancel()
         try:
             self._check_cancel()
-            self._set(states.VERIFYING, round=k, detail="")
+            self._set(AttemptState.VERIFYING, round=k, detail="")
             verdict = sh.verifier(
                 game, seconds=sh.seconds, seed=sh.verify_seed, out=folder / "artifacts"
             )
         finally:
             sh.verify_slots.release()
         self._check_cancel()
-        self._set(states.VERIFYING, round=k, detail=verdict.summary())
+        self._set(AttemptState.VERIFYING, round=k, detail=verdict.summary())
         return verdict
 
     # -- streaming -------------------------------------------------------------------------
@@ -388,11 +388,11 @@ class Attempt:
         sh, n = self.shared, self.result.n
         tokens = sum(r.usage.completion_tokens for r in self.result.rounds) + event.tokens
         if event.kind == "thinking":
-            self._set(states.THINKING, tokens=tokens or None)
+            self._set(AttemptState.THINKING, tokens=tokens or None)
             if event.text:
                 sh.progress.thinking(n, event.text)
         elif event.kind == "text":
-            self._set(states.WRITING, tokens=tokens or None)
+            self._set(AttemptState.WRITING, tokens=tokens or None)
         elif event.kind == "usage":
             self._set(self._state, tokens=tokens or None)
         elif event.kind == "retry" and event.text:
@@ -400,7 +400,7 @@ class Attempt:
         elif event.kind == "status" and event.text:
             self._set(self._state, detail=event.text)
 
-    def _set(self, state: str, **fields: Any) -> None:
+    def _set(self, state: AttemptState, **fields: Any) -> None:
         self._state = state
         self.shared.progress.update(self.result.n, state, **fields)
 
@@ -410,7 +410,7 @@ class Attempt:
 
     def _final_detail(self) -> str:
         res = self.result
-        if res.status == states.DONE and res.verdict is not None:
+        if res.status == AttemptState.DONE and res.verdict is not None:
             adherence = res.adherence
             if adherence is not None and not adherence.matches:  # said at once, not at the end
                 return f"{res.verdict.summary()}; not as asked: {adherence.reason}"

@@ -22,11 +22,9 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from studio import progress as states
 from studio.adherence import asked
 from studio.attempts import Attempt, AttemptResult, Prompts, Shared, Verifier, describe
 from studio.collaborators import (  # noqa: F401 - default_kill: part of this module's API
@@ -35,82 +33,22 @@ from studio.collaborators import (  # noqa: F401 - default_kill: part of this mo
     default_verifier,
     safe_default_kill,
 )
-from studio.errors import ModelError, StudioError, UsageError
+from studio.errors import ModelError, StudioError
 from studio.finals import Finals
 from studio.judging import Judge
+from studio.lifecycle import FINAL_STATES, AttemptState, RunStatus
 from studio.models.base import Model, Request
-from studio.pick import Pick
 from studio.progress import NullProgress, Progress
-from studio.runlog import RunLog, gallery_meta, run_record
+from studio.record import gallery_meta, run_record
+from studio.run import (  # noqa: F401 - Settings, RunResult and the limits: this module's API too
+    BIG_BRAIN_ATTEMPTS,
+    DEFAULT_ATTEMPTS,
+    MAX_ATTEMPTS,
+    RunResult,
+    Settings,
+)
+from studio.runlog import RunLog
 from studio.verdicts.report import Verdict
-
-BIG_BRAIN_ATTEMPTS = 5
-DEFAULT_ATTEMPTS = 3
-MAX_ATTEMPTS = 32
-
-
-@dataclass
-class Settings:
-    """Everything a run depends on, except the key (which never enters this object)."""
-
-    prompt: str
-    attempts: int = DEFAULT_ATTEMPTS
-    big_brain: bool = False
-    repairs: int = 2
-    first: bool = False
-    show_thinking: bool = False
-    seconds: float = 30.0
-    seed: int = 0
-    gallery: str | None = None
-    model: str | None = None
-    preset: str | None = None
-    base_url: str | None = None
-    reasoning_effort: str | None = None
-    judge: bool = False  # a model judges the finalists against the request (``--judge``)
-    judge_model: str | None = None  # the judge's model, when not the attempts' own
-
-    def check(self) -> None:
-        """Raise ``UsageError`` naming the fix for any value out of range."""
-        if not self.prompt.strip():
-            raise UsageError('the prompt is empty: describe a game, e.g. studio make "snake"')
-        if not 1 <= self.attempts <= MAX_ATTEMPTS:
-            raise UsageError(f"--attempts must be between 1 and {MAX_ATTEMPTS}")
-        if self.repairs < 0:
-            raise UsageError("--repairs must be 0 or more")
-        if not 0 < self.seconds <= 600:
-            raise UsageError(f"--seconds must be between 0 and 600, not {self.seconds:g}")
-
-    def public(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass
-class RunResult:
-    """What a run produced; ``status`` is ok, none_playable or cancelled."""
-
-    status: str
-    run_dir: Path
-    attempts: list[AttemptResult]
-    winner: AttemptResult | None = None
-    pick: Pick | None = None
-    entry: Any = None  # studio.gallery.store.Entry
-    seconds: float = 0.0
-    design: str | None = None
-    design_error: str | None = None
-    timings: dict[str, float | None] = field(default_factory=dict)
-    cost_usd: float | None = None
-    judge: Judge | None = None
-
-    @property
-    def tokens(self) -> dict[str, int]:
-        """The run's tokens: every attempt's and the judge's."""
-        extra = self.judge.usage if self.judge is not None else None
-        return {
-            "prompt": sum(a.usage.prompt_tokens for a in self.attempts)
-            + (extra.prompt_tokens if extra else 0),
-            "completion": sum(a.usage.completion_tokens for a in self.attempts)
-            + (extra.completion_tokens if extra else 0),
-        }
 
 
 def cpu_slots() -> int:
@@ -170,7 +108,9 @@ class BigBrain:
             self.runs_root = runs_dir()
         runlog = RunLog.create(self.runs_root, s.prompt, secrets=self.secrets)
         self.run_dir = runlog.path
-        result = RunResult(status="running", run_dir=runlog.path, attempts=[], judge=self.judge)
+        result = RunResult(
+            status=RunStatus.RUNNING, run_dir=runlog.path, attempts=[], judge=self.judge
+        )
         self._write_run(runlog, result)
         attempts: list[Attempt] = []
         self.progress.start(s.attempts)
@@ -203,7 +143,7 @@ class BigBrain:
             self._finish(runlog, result, start, attempts)
         except KeyboardInterrupt:
             self._stop_everything(attempts)
-            result.status = "cancelled"
+            result.status = RunStatus.CANCELLED
             result.seconds = self.clock() - start
             self.progress.stop()
             self._write_run(runlog, result)
@@ -274,17 +214,17 @@ class BigBrain:
     def _mark_unfinished(self, attempts: list[Attempt]) -> None:
         for a in attempts:
             res = a.result
-            if res.status not in states.FINAL_STATES:
-                res.status, res.reason = states.CANCELLED, "cancelled"
+            if res.status not in FINAL_STATES:
+                res.status, res.reason = AttemptState.CANCELLED, "cancelled"
                 res.ended = self.clock()
-                self.progress.update(res.n, states.CANCELLED, detail="cancelled")
+                self.progress.update(res.n, AttemptState.CANCELLED, detail="cancelled")
 
     # -- design (Big Brain mode) -----------------------------------------------------------
 
     def _design(self, runlog: RunLog, result: RunResult) -> None:
         s = self.settings
         for n in range(1, s.attempts + 1):
-            self.progress.update(n, states.DESIGNING)
+            self.progress.update(n, AttemptState.DESIGNING)
         messages = self.prompts.design(s.prompt)
         runlog.write_json(runlog.path / "design-messages.json", messages)
         request = Request(
@@ -312,7 +252,7 @@ class BigBrain:
         runlog.write_text(runlog.path / "design.md", text)
         runlog.write_text(runlog.path / "design-thinking.txt", thinking)
         for n in range(1, s.attempts + 1):
-            self.progress.update(n, states.WAITING)
+            self.progress.update(n, AttemptState.WAITING)
 
     # -- the end: pick, gallery, run.json --------------------------------------------------
 
@@ -325,7 +265,7 @@ class BigBrain:
         )
         finals = Finals(
             asked(self.settings.prompt),
-            [a for a in attempts if a.result.status != states.CANCELLED],
+            [a for a in attempts if a.result.status != AttemptState.CANCELLED],
             runlog,
             self.progress.note,
             repairs=0 if self.settings.first else self.settings.repairs,
@@ -337,14 +277,14 @@ class BigBrain:
         result.winner = next((a for a in result.attempts if winner and a.n == winner.n), None)
         result.cost_usd = self._cost(result)
         if result.winner is None:
-            result.status = "none_playable"
+            result.status = RunStatus.NONE_PLAYABLE
         else:
-            result.status = "ok"
+            result.status = RunStatus.OK
             result.seconds = self.clock() - start
             try:
                 result.entry = self._save(runlog, result)
             except StudioError:  # e.g. an unwritable gallery: the run log says so, then raise
-                result.status = "gallery_error"
+                result.status = RunStatus.GALLERY_ERROR
                 self._write_run(runlog, result)
                 raise
         saved = self.clock()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from typing import Annotated
 
 import typer
 
 from studio.commands import config, gallery, make, test
+from studio.version import studio_version
 
 app = typer.Typer(
     name="studio",
@@ -15,6 +17,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,  # never print local variables (keys) in tracebacks
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"studio {studio_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Turn a sentence into a game you can play, and keep the best in a gallery."""
+
 
 for module in (make, test, config, gallery):
     module.register(app)

@@ -20,17 +20,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from studio import progress as states
 from studio.adherence import Asked, check
 from studio.attempts import Attempt, AttemptResult
 from studio.judging import Finalist, Judge, combine
+from studio.lifecycle import AttemptState
 from studio.pick import Candidate, Pick, pick
 from studio.runlog import RunLog
 
 MAX_FINALISTS = 5
 
 
-def adherence_messages(prompt: str, code: str, lacks: str, missing: str = "") -> list[dict]:
+def adherence_messages(
+    prompt: str, code: str, lacks: str, missing: str = ""
+) -> list[dict[str, Any]]:
     """Messages asking for a playable game's missing part, with what it lacks."""
     from studio import prompt as p
 
@@ -45,7 +47,7 @@ def candidates(results: Sequence[AttemptResult]) -> list[Candidate]:
     return [
         Candidate(a.n, a.verdict, round=a.best.k if a.best else 0, adherence=a.adherence)
         for a in results
-        if a.verdict is not None and a.status != states.CANCELLED
+        if a.verdict is not None and a.status != AttemptState.CANCELLED
     ]
 
 
@@ -103,7 +105,7 @@ class Finals:
             for a in results
             if a.best is not None
             and a.playable
-            and a.status != states.CANCELLED
+            and a.status != AttemptState.CANCELLED
             and a.best.judged is None
             and a.best.adherence is not None
         ]

@@ -5,8 +5,7 @@ agent's progress panel); anywhere else (a pipe, a log file, a test) it prints on
 line per state change. ``--show-thinking`` streams the model's thinking text, line by line,
 above the table (or as plain lines).
 
-States, in the order an attempt goes through them: waiting, designing, thinking, writing,
-verifying, repairing, then one of done (playable), failed, cancelled.
+The states it shows are the attempt's (``studio.lifecycle.AttemptState``); it only reads them.
 """
 
 from __future__ import annotations
@@ -23,27 +22,18 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-WAITING = "waiting"
-DESIGNING = "designing"
-THINKING = "thinking"
-WRITING = "writing"
-VERIFYING = "verifying"
-REPAIRING = "repairing"
-DONE = "done"
-FAILED = "failed"
-CANCELLED = "cancelled"
-FINAL_STATES = frozenset({DONE, FAILED, CANCELLED})
+from studio.lifecycle import FINAL_STATES, AttemptState
 
-STYLES = {
-    WAITING: "dim",
-    DESIGNING: "magenta",
-    THINKING: "magenta",
-    WRITING: "cyan",
-    VERIFYING: "yellow",
-    REPAIRING: "yellow",
-    DONE: "bold green",
-    FAILED: "red",
-    CANCELLED: "dim",
+STYLES: dict[AttemptState, str] = {
+    AttemptState.WAITING: "dim",
+    AttemptState.DESIGNING: "magenta",
+    AttemptState.THINKING: "magenta",
+    AttemptState.WRITING: "cyan",
+    AttemptState.VERIFYING: "yellow",
+    AttemptState.REPAIRING: "yellow",
+    AttemptState.DONE: "bold green",
+    AttemptState.FAILED: "red",
+    AttemptState.CANCELLED: "dim",
 }
 
 
@@ -55,7 +45,7 @@ class Progress(Protocol):
     def update(
         self,
         n: int,
-        state: str,
+        state: AttemptState,
         *,
         tokens: int | None = None,
         round: int | None = None,
@@ -72,7 +62,7 @@ class Progress(Protocol):
 @dataclass
 class Row:
     n: int
-    state: str = WAITING
+    state: AttemptState = AttemptState.WAITING
     tokens: int = 0
     round: int = 0
     detail: str = ""
@@ -80,7 +70,7 @@ class Row:
     ended: float | None = None
 
     def state_text(self) -> str:
-        if self.state == REPAIRING:
+        if self.state == AttemptState.REPAIRING:
             return f"repairing {self.round}"
         if self.round and self.state not in FINAL_STATES:
             return f"{self.state} (repair {self.round})"
@@ -104,7 +94,7 @@ class _Base:
     def update(
         self,
         n: int,
-        state: str,
+        state: AttemptState,
         *,
         tokens: int | None = None,
         round: int | None = None,
@@ -114,7 +104,7 @@ class _Base:
             self._apply(n, state, tokens, round, detail)
 
     def _apply(
-        self, n: int, state: str, tokens: int | None, round: int | None, detail: str | None
+        self, n: int, state: AttemptState, tokens: int | None, round: int | None, detail: str | None
     ) -> tuple[Row, bool]:
         row = self.rows.setdefault(n, Row(n))
         changed = state != row.state or (round is not None and round != row.round)
@@ -152,7 +142,7 @@ class PlainProgress(_Base):
     def update(
         self,
         n: int,
-        state: str,
+        state: AttemptState,
         *,
         tokens: int | None = None,
         round: int | None = None,
@@ -162,13 +152,13 @@ class PlainProgress(_Base):
             row, changed = self._apply(n, state, tokens, round, detail)
             if changed:
                 line = f"attempt {n}: {row.state_text()}"
-                same = self._said.get(row.detail) if row.state == FAILED else None
+                same = self._said.get(row.detail) if row.state == AttemptState.FAILED else None
                 if same is not None:
                     line += f" (same as attempt {same})"  # e.g. a refused key: said once
                 elif row.state in FINAL_STATES and row.detail:
                     line += f": {row.detail}"
                     self._said.setdefault(row.detail, n)
-                elif row.state == WRITING and row.tokens:
+                elif row.state == AttemptState.WRITING and row.tokens:
                     line += f" ({row.tokens} tokens so far)"
                 self._write(line)
 
@@ -225,7 +215,7 @@ class LiveProgress(_Base):
                     str(row.n),
                     Text(row.state_text(), style=STYLES.get(row.state, "")),
                     str(row.tokens) if row.tokens else "",
-                    f"{spent:.0f}s" if row.state != WAITING else "",
+                    f"{spent:.0f}s" if row.state != AttemptState.WAITING else "",
                     Text(row.detail),
                 )
             return table

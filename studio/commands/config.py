@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, TypedDict
 
 import typer
 from rich.console import Console
@@ -25,6 +25,7 @@ from studio.models.endpoints import (
     check_url,
     get_preset,
     key_target,
+    lookup_order,
     mask_key,
     preset_for_url,
     preset_key_status,
@@ -67,12 +68,29 @@ ApiKeyOpt = Annotated[
 _SETTINGS_HELP = "model, base_url, preset, timeout, idle_timeout, max_tokens or api_key"
 
 
-def explicit_flags(ctx: typer.Context | None, **values: str | None) -> dict[str, str | None]:
+class EndpointFlags(TypedDict):
+    """The endpoint options of a command, as ``resolve`` takes them."""
+
+    model: str | None
+    base_url: str | None
+    api_key: str | None
+    preset: str | None
+
+
+def explicit_flags(
+    ctx: typer.Context | None,
+    *,
+    model: str | None,
+    base_url: str | None,
+    api_key: str | None,
+    preset: str | None,
+) -> EndpointFlags:
     """The command's option values, with those typer filled in from an environment variable
     (the options' ``envvar``) passed on as absent, so that ``resolve`` applies its own order
     (flag -> stored key -> environment) to them."""
+    values = EndpointFlags(model=model, base_url=base_url, api_key=api_key, preset=preset)
     if ctx is not None:
-        for name in values:
+        for name in ("model", "base_url", "api_key", "preset"):
             source = ctx.get_parameter_source(name)
             if getattr(source, "name", "") == "ENVIRONMENT":
                 values[name] = None
@@ -268,6 +286,7 @@ def models(
     )
     for line in _describe(endpoint):
         out.print(clean(line), markup=False)
+    out.print(lookup_order(), markup=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,20 +12,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from studio.bigbrain import (
-    BIG_BRAIN_ATTEMPTS,
-    DEFAULT_ATTEMPTS,
-    MAX_ATTEMPTS,
-    BigBrain,
-    RunResult,
-    Settings,
-)
+from studio.bigbrain import BigBrain
 from studio.commands.common import check_folder_option, err_console, fail, handles_errors
-from studio.commands.config import explicit_flags
+from studio.commands.config import EndpointFlags, explicit_flags
 from studio.errors import GalleryError, StudioError, UsageError
+from studio.lifecycle import AttemptState, RunStatus
 from studio.paths import gallery_dir
 from studio.progress import make_progress
-from studio.runlog import REDACTED
+from studio.run import BIG_BRAIN_ATTEMPTS, DEFAULT_ATTEMPTS, MAX_ATTEMPTS, RunResult, Settings
+from studio.runlog import scrub
 from studio.textsafe import CleanProgress, clean, markup
 
 
@@ -165,8 +160,8 @@ def make(
     # environment itself, in its own order, and names the right source in its messages.
     flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
     tuned = {"timeout": timeout, "idle_timeout": idle_timeout, "max_tokens": max_tokens}
-    author, endpoint = _author(offline, tuned, **flags)
-    secrets = (api_key, getattr(endpoint, "api_key", None))
+    author, endpoint = _author(offline, tuned, flags)
+    secrets: tuple[str | None, ...] = (api_key, getattr(endpoint, "api_key", None))
     settings.model = getattr(endpoint, "model", None)
     settings.preset = getattr(endpoint, "preset", None)
     settings.base_url = getattr(endpoint, "base_url", None)
@@ -204,7 +199,7 @@ def make(
             if kept is not None
             else f"The run log is kept in {brain.run_dir}"
         )
-        raise fail(f"{_scrub(str(exc), secrets)}\n{where}", exc.exit_code) from None
+        raise fail(f"{scrub(str(exc), secrets)}\n{where}", exc.exit_code) from None
     _report(console, result, secrets)
     if result.entry is not None and (result.entry.path.parent / "index.html").exists():
         from studio.gallery.html import build_site
@@ -218,7 +213,7 @@ def make(
             console.print("Gallery page updated: " + str(result.entry.path.parent / "index.html"))
 
 
-def _author(offline: bool, tuned: dict[str, Any], **flags: str | None) -> tuple[Any, Any]:
+def _author(offline: bool, tuned: dict[str, Any], flags: EndpointFlags) -> tuple[Any, Any]:
     """The model (or the offline designer) and the endpoint it talks to (None offline);
     ``tuned``: the --timeout, --idle-timeout and --max-tokens flags (None when absent)."""
     if not offline:
@@ -281,13 +276,6 @@ def _kill_all() -> Any:
     return sandbox.kill_all
 
 
-def _scrub(text: str, secrets: tuple[str | None, ...]) -> str:
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = text.replace(secret, REDACTED)
-    return text
-
-
 def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> Table:
     """Every attempt: status, score, flags, repairs, tokens, time, reason."""
     table = Table(title="Attempts", title_justify="left")
@@ -307,7 +295,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
     for a in result.attempts:
         d = a.to_dict()
         reason = d["reason"]
-        if d["status"] == "failed" and reason in said:
+        if a.status == AttemptState.FAILED and reason in said:
             reason = f"same as attempt {said[reason]}"
         else:
             said.setdefault(reason, a.n)
@@ -316,7 +304,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
             reason = f"{reason}\n{adherence['by']}: {adherence['reason']}"
         asked = "" if not adherence else ("yes" if adherence["matches"] else "no")
         status = "winner" if a.n == winner else d["status"]
-        style = "bold green" if a.n == winner else ("red" if status == "failed" else "")
+        style = "bold green" if a.n == winner else ("red" if status == AttemptState.FAILED else "")
         table.add_row(
             str(a.n),
             Text(status, style=style),
@@ -325,7 +313,7 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
             str(d["tokens"]["completion"]),
             f"{d['seconds']:.1f}s",
             Text(clean(asked), style="green" if asked == "yes" else "yellow"),
-            Text(clean(_scrub(reason, secrets))),
+            Text(clean(scrub(reason, secrets))),
         )
     return table
 
@@ -333,9 +321,9 @@ def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> T
 def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]) -> None:
     console.print(attempts_table(result, secrets))
     if result.design_error:
-        failed = clean(_scrub(result.design_error, secrets))
+        failed = clean(scrub(result.design_error, secrets))
         console.print(f"Design step failed: {failed}", markup=False)
-    if result.status == "ok" and result.entry is not None:
+    if result.status == RunStatus.OK and result.entry is not None:
         entry = result.entry
         tokens = result.tokens
         cost = "" if result.cost_usd is None else f", ${result.cost_usd:.4f}"
@@ -361,7 +349,7 @@ def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]
         else:
             who = ("attempt " if len(ns) == 1 else "attempts ") + ", ".join(map(str, ns))
         lines.append(f"{who}: {reason}")
-    body = "\n".join("  " + _scrub(line, secrets) for line in lines) or "  no reason recorded"
-    if result.status == "cancelled":
+    body = "\n".join("  " + scrub(line, secrets) for line in lines) or "  no reason recorded"
+    if result.status == RunStatus.CANCELLED:
         raise fail(f"cancelled. Run log: {result.run_dir}", 130)
     raise fail(f"no playable game.\n{body}\nThe run log is kept in {result.run_dir}", 1)

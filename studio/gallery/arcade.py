@@ -24,8 +24,13 @@ import math
 import os
 import random
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import pygame
+
+#: ``launch(card)`` plays a card's game and returns a problem to show, or None.
+Launch = Callable[[dict[str, Any]], object]
 
 # -- constants ---------------------------------------------------------------------------------
 SCREEN_SIZE = (960, 720)
@@ -84,7 +89,7 @@ def wrap(font: pygame.font.Font, text: str, width: int, lines: int) -> list[str]
 class Card:
     """One game on the grid: its title, prompt, score and thumbnail."""
 
-    def __init__(self, info: dict, index: int) -> None:
+    def __init__(self, info: dict[str, Any], index: int) -> None:
         self.info = info
         self.slug = str(info.get("slug") or f"game-{index + 1}")
         self.title = str(info.get("title") or self.slug)
@@ -127,7 +132,14 @@ class Card:
                 pygame.draw.circle(surf, colour, (x, y), size // 2)
         return surf
 
-    def draw(self, screen: pygame.Surface, rect: pygame.Rect, font, selected: bool, t: int):
+    def draw(
+        self,
+        screen: pygame.Surface,
+        rect: pygame.Rect,
+        font: pygame.font.Font,
+        selected: bool,
+        t: int,
+    ) -> None:
         pygame.draw.rect(screen, CARD_BG, rect, border_radius=8)
         screen.blit(self.image, (rect.x + 4, rect.y + 4))
         label = font.render(cut(font, self.title, rect.width - 12), True, INK)
@@ -214,7 +226,9 @@ class Starfield:
 class Arcade:
     """The launcher: events -> update -> draw, one frame per clock tick."""
 
-    def __init__(self, cards: list[dict], launch=None, title: str = "Arcade") -> None:
+    def __init__(
+        self, cards: list[dict[str, Any]], launch: Launch | None = None, title: str = "Arcade"
+    ) -> None:
         pygame.display.init()  # no sound: the mixer is left alone for the games
         pygame.font.init()
         pygame.display.set_caption(title)
@@ -299,6 +313,7 @@ class Arcade:
 
     def _play(self, card: Card) -> None:
         try:
+            assert self.launch is not None  # play() starts no thread without one
             problem = self.launch(card.info)
         except Exception as exc:  # the launcher reports; the arcade must survive any failure
             problem = f"could not play {card.title}: {exc}"
@@ -372,9 +387,9 @@ class Arcade:
         pygame.quit()
 
 
-def load_cards(folder: str) -> list[dict]:
+def load_cards(folder: str) -> list[dict[str, Any]]:
     """Cards for every complete entry (meta.json + game.py) under ``folder``."""
-    cards = []
+    cards: list[dict[str, Any]] = []
     if not os.path.isdir(folder):
         return cards
     for name in sorted(os.listdir(folder)):
@@ -402,7 +417,7 @@ def load_cards(folder: str) -> list[dict]:
     return cards
 
 
-def run(cards: list[dict], launch=None, title: str = "Arcade") -> None:
+def run(cards: list[dict[str, Any]], launch: Launch | None = None, title: str = "Arcade") -> None:
     """Show ``cards`` (dicts: slug, title, prompt, score, thumb, code); ``launch(card)``
     plays one and returns an error message or None. No cards: a demo grid."""
     Arcade(cards, launch=launch, title=title).run()

@@ -45,7 +45,8 @@ def _initials(title: str) -> str:
 def _card(entry: Entry, prefix: str) -> dict[str, Any]:
     """What the templates need about one entry; ``prefix`` is the entry folder, relative."""
     meta = entry.meta
-    verdict = meta.get("verdict") if isinstance(meta.get("verdict"), dict) else {}
+    verdict = meta.get("verdict")
+    verdict = verdict if isinstance(verdict, dict) else {}
     flags = ", ".join(verdict.get("flags") or []) or "no flags"
     playable = bool(verdict.get("playable"))
     verdict_line = (
@@ -120,7 +121,8 @@ def build_site(
     env = _environment()
     formatter = HtmlFormatter(cssclass="code-hl", style=CODE_STYLE)
     style = env.loader.get_source(env, "style.css")[0]  # type: ignore[union-attr]
-    _write(root / STYLESHEET, style + "\n" + formatter.get_style_defs(".code-hl") + "\n")
+    defs: str = formatter.get_style_defs(".code-hl")  # type: ignore[no-untyped-call]
+    _write(root / STYLESHEET, style + "\n" + defs + "\n")
     page = env.get_template("game.html.j2")
     for entry in entries:
         try:

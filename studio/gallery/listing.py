@@ -110,7 +110,8 @@ def show(entry: Entry) -> RenderableType:
     facts.add_column(style="bold")
     facts.add_column()
     verdict = meta.get("verdict") if isinstance(meta.get("verdict"), dict) else {}
-    tokens = meta.get("tokens") if isinstance(meta.get("tokens"), dict) else {}
+    tokens = meta.get("tokens")
+    tokens = tokens if isinstance(tokens, dict) else {}
     rows: list[tuple[str, Any]] = [
         ("slug", entry.slug),
         ("prompt", meta.get("prompt")),

@@ -3,7 +3,7 @@
 Layout of an entry ``<root>/<slug>/``::
 
     game.py        the program
-    meta.json      the metadata (see the gallery entry contract in the brief)
+    meta.json      the metadata (the contract: docs/gallery-entry.md)
     thumb.png      still picture (optional)
     preview.webp   animated preview, or preview.gif (optional)
 
@@ -127,7 +127,7 @@ class Entry:
         if value is None:
             value = (self.meta.get("verdict") or {}).get("score")
         try:
-            return float(value)
+            return float(value)  # type: ignore[arg-type]  # anything: a bad value reads as 0
         except (TypeError, ValueError):
             return 0.0
 
@@ -177,7 +177,7 @@ class Gallery:
         if not isinstance(code, str) or not code.strip():
             raise GalleryError("refusing to store an empty game: pass the program's source code")
         if not isinstance(meta, dict):
-            raise GalleryError("meta must be a dict (see the gallery entry contract)")
+            raise GalleryError("meta must be a dict (see docs/gallery-entry.md)")
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

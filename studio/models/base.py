@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
+
+#: Why a request is sent: a game, the design doc (Big Brain mode), a repair round, a round
+#: asking a playable game for what the prompt wanted and it lacks, or the judge's look.
+Purpose = Literal["make", "design", "repair", "adhere", "judge"]
+#: What a streaming event carries.
+EventKind = Literal["thinking", "text", "usage", "retry", "status"]
 
 
 @dataclass
@@ -19,7 +25,7 @@ class Request:
     messages: list[dict[str, str]]  # the rendered chat messages (system, user, ...)
     seed: int = 0  # the attempt's seed: attempts differ by it
     attempt: int = 1  # 1-based attempt number
-    purpose: str = "make"  # "make" | "design" | "repair"
+    purpose: Purpose = "make"
     reasoning_effort: str | None = None  # "low" | "medium" | "high" where the model takes it
     max_tokens: int | None = None
     temperature: float | None = None
@@ -32,7 +38,7 @@ class Request:
 class Event:
     """A piece of a streaming reply, for live progress."""
 
-    kind: str  # "thinking" | "text" | "usage" | "retry" | "status"
+    kind: EventKind
     text: str = ""
     tokens: int = 0  # completion tokens so far (estimated while streaming)
     detail: dict[str, Any] = field(default_factory=dict)
@@ -70,11 +76,16 @@ EventSink = Callable[[Event], None]
 class Model(Protocol):
     """Anything that writes games: an OpenAI-compatible endpoint or the offline designer."""
 
-    #: Shown in progress and stored in the gallery: "gpt-4o-mini via openai",
-    #: "offline designer (no model)".
-    label: str
-    #: "model" or "offline"
-    source: str
+    @property
+    def label(self) -> str:
+        """Shown in progress and stored in the gallery: "gpt-4o-mini via openai",
+        "offline designer (no model)"."""
+        ...
+
+    @property
+    def source(self) -> str:
+        """Either "model" or "offline"."""
+        ...
 
     def execute(self, request: Request, on_event: EventSink | None = None) -> Reply:
         """Answer one request; raise only ``studio.errors.ModelError`` subclasses."""

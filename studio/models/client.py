@@ -170,7 +170,8 @@ class OpenAIModel:
         with self._lock:
             self._waiting.discard(done)
         if "reply" in box and not self._cancelled.is_set() and "timeout" not in box:
-            return box["reply"]
+            reply: Reply = box["reply"]
+            return reply
         self._check_cancelled()
         raise box.get("timeout") or box["error"]
 
@@ -396,6 +397,7 @@ class OpenAIModel:
 def _start(http: Any) -> str:
     """The first characters of a body that is not the API's (a web page)."""
     try:
-        return http.read()[:400].decode("utf-8", "replace")
+        start: bytes = http.read()[:400]
+        return start.decode("utf-8", "replace")
     except Exception:  # noqa: BLE001 - what it began with is only a hint
         return ""

@@ -265,6 +265,18 @@ class _Layer:
         return spec, spec.base_url
 
 
+#: Where each setting is looked up, first found wins: the order of ``_layers``.
+SETTINGS_ORDER = ("flags", "the environment", "the config file")
+#: Where a key is looked up, first found wins: ``--api-key``, then ``find_key``'s order.
+KEY_ORDER = ("the flag", "stored keys", "the environment")
+
+
+def lookup_order() -> str:
+    """The lookup order in one sentence, as ``studio models`` prints it (and the README)."""
+    settings, keys = ", then ".join(SETTINGS_ORDER), ", then ".join(KEY_ORDER)
+    return f"Settings come from {settings}; keys from {keys}."
+
+
 def _layers(
     flags: dict[str, str | None], env: Mapping[str, str], cfg: Mapping[str, str]
 ) -> list[_Layer]:
@@ -333,6 +345,7 @@ def resolve(
     if not name and spec is not None:
         name = spec.default_model
 
+    key: str | None
     if api_key:
         key, source = api_key, "--api-key"
     else:

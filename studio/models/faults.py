@@ -51,7 +51,7 @@ class RetryPolicy:
     def delay(self, tries: int, retry_after: float | None) -> float:
         if retry_after is not None:
             return max(0.0, min(retry_after, self.max_delay))
-        delay = min(self.base * (2**tries), self.max_delay)
+        delay: float = min(self.base * (2**tries), self.max_delay)
         return delay * (1 + self.jitter * random.random())
 
 

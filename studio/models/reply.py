@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from studio.errors import NoCodeInReply
 from studio.models.assemble import is_program, join_blocks, undefined_names
+
+#: A piece of a streamed reply: thinking, or the answer's text.
+Piece = tuple[Literal["thinking", "text"], str]
 
 _OPEN_TAGS = ("<think>", "<thinking>")
 _CLOSE_TAGS = ("</think>", "</thinking>")
@@ -59,11 +63,11 @@ class ThinkSplitter:
         self.inside = False
         self._pending = ""
 
-    def feed(self, delta: str) -> list[tuple[str, str]]:
+    def feed(self, delta: str) -> list[Piece]:
         """Parts of ``delta`` as ``("thinking" | "text", piece)``, in order."""
         data = self._pending + delta
         self._pending = ""
-        out: list[tuple[str, str]] = []
+        out: list[Piece] = []
         while data:
             match = _TAG_RE.search(data)
             if match is None:
@@ -80,7 +84,7 @@ class ThinkSplitter:
             data = data[match.end() :]
         return out
 
-    def flush(self) -> list[tuple[str, str]]:
+    def flush(self) -> list[Piece]:
         data, self._pending = self._pending, ""
         return [("thinking" if self.inside else "text", data)] if data else []
 

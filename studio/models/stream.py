@@ -17,7 +17,7 @@ from typing import Any
 import openai
 
 from studio.errors import ModelError
-from studio.models.base import Event, EventSink, Reply, Usage
+from studio.models.base import Event, EventKind, EventSink, Reply, Usage
 from studio.models.endpoints import Endpoint
 from studio.models.reply import ThinkSplitter, split_thinking
 from studio.models.tuning import Timeouts
@@ -113,7 +113,7 @@ class Accumulator:
         self.model = ""
         self.chunks = 0
 
-    def emit(self, kind: str, text: str = "", **detail: Any) -> None:
+    def emit(self, kind: EventKind, text: str = "", **detail: Any) -> None:
         if self.on_event is not None and (text or kind not in ("thinking", "text")):
             self.on_event(Event(kind=kind, text=text, tokens=self.tokens, detail=detail))
 

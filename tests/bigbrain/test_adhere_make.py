@@ -53,6 +53,7 @@ def judge_requests(server) -> list[Recorded]:
     return [r for r in server.chat_requests if JUDGE_MARK in r.text]
 
 
+@pytest.mark.slow
 def test_breakout_is_kept_over_two_pongs_by_the_free_signals(make, server):
     serve(server, BREAKOUT_REPLIES)
     result = make("breakout", "--big-brain", "--no-judge", "-n", "3", "--seed", "1", server=server)
@@ -73,6 +74,7 @@ def test_breakout_is_kept_over_two_pongs_by_the_free_signals(make, server):
     assert "as asked" in result.output and "breakout asked for" in result.output  # the table
 
 
+@pytest.mark.slow
 def test_without_adherence_the_same_replies_keep_the_drifting_games(make, server, monkeypatch):
     """The old pick (no adherence): the larger behaviour cluster and the best score win."""
     import studio.pick
@@ -87,6 +89,7 @@ def test_without_adherence_the_same_replies_keep_the_drifting_games(make, server
         assert run["winner"]["attempt"] == 1, run["winner"]
 
 
+@pytest.mark.slow
 def test_the_one_real_hybrid_is_kept_over_two_plain_match3_games(make, server):
     serve(server, HYBRID_REPLIES)
     result = make(HYBRID_PROMPT, "--seed", "1", server=server)
@@ -98,6 +101,7 @@ def test_the_one_real_hybrid_is_kept_over_two_plain_match3_games(make, server):
     assert entry.meta["title"] == "Gem Drop"
 
 
+@pytest.mark.slow
 def test_each_half_alone_loses_to_the_candidate_with_both(make, server):
     serve(server, {1: tetris(), 2: match3(1), 3: hybrid()})
     result = make(HYBRID_PROMPT, "--seed", "1", server=server)
@@ -110,6 +114,7 @@ def test_each_half_alone_loses_to_the_candidate_with_both(make, server):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("prompt", "replies", "good"),
     [
@@ -150,6 +155,7 @@ def test_a_scripted_judge_on_by_default_with_big_brain(make, server, prompt, rep
     assert sorted(judge_log["finalists"]) == ["1", "2", "3"]
 
 
+@pytest.mark.slow
 def test_a_judge_that_contradicts_the_free_signals_decides_and_it_is_said(make, server):
     serve(
         server,
@@ -176,6 +182,7 @@ def test_a_judge_that_contradicts_the_free_signals_decides_and_it_is_said(make, 
     )
 
 
+@pytest.mark.slow
 def test_a_judge_that_is_down_leaves_the_pick_to_the_free_signals_and_is_said_once(make, server):
     serve(server, BREAKOUT_REPLIES)
     down = closed_port_url()
@@ -188,6 +195,7 @@ def test_a_judge_that_is_down_leaves_the_pick_to_the_free_signals_and_is_said_on
     assert run["judge"]["notes"] and run["winner"]["adherence"]["by"] == "free signals"
 
 
+@pytest.mark.slow
 def test_with_no_match_a_repair_round_asks_for_the_missing_half(make, server):
     serve(server, {1: match3(1), 2: match3(2), 3: match3(1)}, amend=lambda seed: hybrid())
     result = make(HYBRID_PROMPT, "--repairs", "1", "--seed", "1", server=server)
@@ -203,6 +211,7 @@ def test_with_no_match_a_repair_round_asks_for_the_missing_half(make, server):
     assert entry.meta["title"] == "Gem Drop"
 
 
+@pytest.mark.slow
 def test_when_nothing_matches_the_closest_is_kept_saying_what_it_lacks(make, server):
     serve(server, {1: match3(1), 2: pong(1), 3: match3(2)}, amend=lambda seed: match3(2))
     result = make(HYBRID_PROMPT, "--repairs", "2", "--seed", "1", server=server)

@@ -87,6 +87,7 @@ def test_missing_mechanics_are_said_but_the_genre_decides():
     assert found.reason.endswith("; no sign of a timer, power-ups")
 
 
+@pytest.mark.slow
 def test_the_offline_designers_games_adhere_over_its_whole_prompt_sample():
     from tests.designer.catalogue import FEATURED_HYBRIDS, all_prompts
 

@@ -129,6 +129,7 @@ def test_a_malformed_answer_is_asked_again_once_then_ignored(tmp_path):
     ]
 
 
+@pytest.mark.slow
 def test_a_judge_that_is_down_is_said_once(tmp_path):
     notes: list[str] = []
     judge = judge_for(closed_port_url())
@@ -138,6 +139,7 @@ def test_a_judge_that_is_down_is_said_once(tmp_path):
     assert len(notes) == 1 and "is unavailable (EndpointUnreachable" in notes[0]
 
 
+@pytest.mark.slow
 def test_a_slow_judge_is_given_up_on(tmp_path):
     never = threading.Event()
     with FakeServer() as server:

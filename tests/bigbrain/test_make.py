@@ -13,6 +13,8 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from .conftest import KEY, Answer, Fail, Recorded, closed_port_url, fenced
 from .games import crashing_game, frozen_game, good_game
 
@@ -32,6 +34,7 @@ def seed_of(rec: Recorded) -> int:
     return int(rec.body.get("seed") or 0)
 
 
+@pytest.mark.slow
 def test_chooses_the_repaired_game_sends_the_traceback_and_leaks_no_key(make, server):
     tries: Counter[int] = Counter()
 
@@ -110,6 +113,7 @@ def test_none_playable_exits_1_with_each_reason_and_keeps_the_log(make, server):
     assert KEY not in result.output and KEY not in all_text(make.home)
 
 
+@pytest.mark.slow
 def test_first_stops_at_the_first_playable_game(make, server):
     never = threading.Event()  # the slow attempts would answer only when this is set
 
@@ -147,6 +151,7 @@ def test_ctrl_c_cancels_exits_130_and_keeps_the_log(make, server):
     assert make.entries() == []
 
 
+@pytest.mark.slow
 def test_big_brain_designs_first_with_high_effort_and_shows_thinking(make, server):
     design = "- Title: Dot Catcher\n- Genre: arcade\n- Controls: arrows move"
 
@@ -175,6 +180,7 @@ def test_big_brain_designs_first_with_high_effort_and_shows_thinking(make, serve
     assert "catch loop" in (run_dir / "attempt-1" / "thinking.txt").read_text()
 
 
+@pytest.mark.slow
 def test_offline_snake_goes_to_the_gallery_as_offline(make):
     result = make("--offline", "snake", "--attempts", "2")
     assert result.exit_code == 0, result.output
@@ -188,6 +194,7 @@ def test_offline_snake_goes_to_the_gallery_as_offline(make):
     assert f"studio play {entry.slug}" in result.output
 
 
+@pytest.mark.slow
 def test_a_gallery_with_a_web_page_gets_it_updated(make):
     make.gallery.mkdir(parents=True)
     stale = '<html><meta name="generator" content="Big Brain studio">stale</html>'
@@ -200,6 +207,7 @@ def test_a_gallery_with_a_web_page_gets_it_updated(make):
     assert "Gallery page updated" in result.output
 
 
+@pytest.mark.slow
 def test_no_model_configured_uses_the_offline_designer_and_says_so(make):
     result = make("a maze where you collect coins", "--attempts", "2")
     assert result.exit_code == 0, result.output
@@ -220,6 +228,7 @@ def test_an_unreachable_endpoint_is_reported_once_naming_it(make):
     assert KEY not in result.output
 
 
+@pytest.mark.slow
 def test_a_fast_candidate_is_verified_while_a_slow_attempt_still_streams(make, server, monkeypatch):
     import studio.verdicts.api as api
 

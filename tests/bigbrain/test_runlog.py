@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
+from studio.attempts import AttemptResult, Round
+from studio.commands import make as make_command
 from studio.errors import StudioError
-from studio.runlog import RunLog, controls_from, genre_from, slugify, title_from
+from studio.lifecycle import AttemptState, RunStatus
+from studio.models.offline import OfflineDesigner
+from studio.record import controls_from, gallery_meta, genre_from, title_from
+from studio.run import RunResult, Settings
+from studio.runlog import RunLog, scrub, slugify
+from studio.verdicts.report import Verdict
 
 
 def test_folders_are_timestamped_slugged_and_unique(tmp_path):
@@ -49,3 +58,33 @@ def test_title_genre_and_controls_from_designer_extra_code_or_prompt():
     assert title_from("x = 1", "a game that mixes Tetris and Bejeweled") == "Tetris and Bejeweled"
     assert genre_from("a game that mixes Tetris and Bejeweled") == "falling-block puzzle + match-3"
     assert genre_from("something new") == "arcade"
+
+
+def test_secrets_are_blanked_longest_first_wherever_they_are_scrubbed():
+    # A key that contains another: blanking the short one first would leave the long one's
+    # tail readable ("***-tail"). The run log and `studio make`'s output share this scrub.
+    short, long = "sk-abcd", "sk-abcd-tail-9999"
+    assert scrub(f"{long} and {short}", (short, long, None, "x")) == "*** and ***"
+    log = RunLog(Path("/nonexistent-run"), secrets=(short, long))  # scrubbing writes nothing
+    assert log.scrub(f"<{long}>") == "<***>"
+    assert make_command.scrub is scrub
+
+
+def _contract_keys() -> list[str]:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "gallery-entry.md").read_text()
+    section = text.split("## meta.json", 1)[1]
+    return re.findall(r"^\| `(\w+)` \|", section, flags=re.M)
+
+
+def test_the_winners_metadata_has_every_key_of_the_written_contract_and_no_other(tmp_path):
+    verdict = Verdict(str(tmp_path / "game.py"), True, 90, [])
+    winner = AttemptResult(n=1, seed=7, status=AttemptState.DONE)
+    winner.rounds.append(Round(k=0, dir=tmp_path, code="x = 1", verdict=verdict))
+    result = RunResult(status=RunStatus.OK, run_dir=tmp_path, attempts=[winner], winner=winner)
+    meta = gallery_meta(
+        Settings("snake"), OfflineDesigner(), result, winner, "x = 1", verdict, tmp_path
+    )
+    assert len(_contract_keys()) == 20
+    assert sorted(meta) == sorted(_contract_keys())
+    assert meta["verdict"]["playable"] is True and meta["seed"] == 7
+    assert json.loads(json.dumps(meta)) == meta  # plain JSON: no enum or path objects left

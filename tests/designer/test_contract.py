@@ -90,6 +90,7 @@ def test_the_checker_catches_broken_programs() -> None:
     assert "window size is not a constant" in problems
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("genre", sorted(GENRE_PROMPTS))
 def test_every_genre_over_many_seeds_follows_the_contract(genre: str) -> None:
     for seed in range(10):
@@ -98,6 +99,7 @@ def test_every_genre_over_many_seeds_follows_the_contract(genre: str) -> None:
         assert contract_problems(code) == [], (genre, seed)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("index", "pair"), list(enumerate(ALL_PAIRS)))
 def test_every_hybrid_over_several_seeds_follows_the_contract(
     index: int, pair: tuple[str, str]

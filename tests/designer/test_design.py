@@ -21,6 +21,7 @@ def test_same_prompt_and_seed_give_the_same_code_byte_for_byte(prompt: str) -> N
         assert make_game(prompt, seed).code == make_game(prompt, seed).code
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("prompt", list(GENRE_PROMPTS.values()) + FEATURED_HYBRIDS)
 def test_seeds_give_different_games(prompt: str) -> None:
     codes = {make_game(prompt, seed).code for seed in SEEDS}
@@ -95,6 +96,7 @@ def test_seeds_vary_optional_mechanics() -> None:
     assert timers == {True, False}
 
 
+@pytest.mark.slow
 def test_code_is_the_same_in_other_processes_whatever_the_hash_seed() -> None:
     import hashlib
     import os

@@ -45,6 +45,7 @@ def load_game(prompt: str, seed: int) -> tuple[Any, pygame.Surface]:
     return game, screen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "prompt",
     [
@@ -110,6 +111,7 @@ def full_redraw(game: Any, screen: pygame.Surface, dirty: str, draw: Any) -> pyg
     return fresh
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "prompt", ["a game that mixes Tetris and Bejeweled", "space invaders", "snake"]
 )
@@ -152,6 +154,7 @@ class HeldKeys(dict):
         return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("prompt", PLAYED)
 def test_play_paints_only_what_changed_yet_matches_a_full_redraw(
     prompt: str, display: None, monkeypatch: pytest.MonkeyPatch

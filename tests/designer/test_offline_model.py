@@ -49,6 +49,7 @@ def test_attempts_with_other_seeds_differ_and_the_same_seed_repeats() -> None:
     assert designer.execute(request(seed=2)).text == texts[2]
 
 
+@pytest.mark.slow
 def test_repair_is_a_variation_from_a_derived_seed() -> None:
     designer = OfflineDesigner()
     first = designer.execute(request(seed=5))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .catalogue import FEATURED_HYBRIDS, GENRE_PROMPTS
 from .conftest import smoke_play, write_games
 
 FRAMES = 480  # eight seconds of game time at 60 frames per second
 
 
+@pytest.mark.slow
 def test_every_genre_and_featured_hybrid_survives_scripted_play(games_dir: Path) -> None:
     prompts = list(GENRE_PROMPTS.values()) + FEATURED_HYBRIDS
     games = write_games(games_dir, prompts, seeds=[11])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import studio
 
 from .catalogue import FEATURED_HYBRIDS, GENRE_PROMPTS
@@ -12,6 +14,7 @@ from .conftest import write_games
 SECONDS = 8.0
 
 
+@pytest.mark.slow
 def test_genres_and_hybrids_pass_the_verifier_with_no_flags(games_dir: Path) -> None:
     games = write_games(games_dir, list(GENRE_PROMPTS.values()), seeds=[2, 7])
     hybrids = games_dir / "hybrids"
@@ -28,6 +31,7 @@ def test_genres_and_hybrids_pass_the_verifier_with_no_flags(games_dir: Path) -> 
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.slow
 def test_a_wide_sample_of_prompts_and_seeds_passes_the_verifier(games_dir: Path) -> None:
     """Property-style: any genre or ordered pair of genres, any seed. The draw is fixed (so a
     failure reproduces) but wide: 24 of the 169 prompts, each with a seed out of a million."""

@@ -163,4 +163,9 @@ class Browser:
                 except subprocess.TimeoutExpired:
                     self.proc.kill()
                     self.proc.wait()
+            # The reader ends at the pipe's end of file; then the pipe is closed (left open,
+            # it is a ResourceWarning, an error in this suite).
+            self.reader.join(timeout=20)
+            if self.proc.stderr is not None:
+                self.proc.stderr.close()
             shutil.rmtree(self.profile, ignore_errors=True)

@@ -67,7 +67,7 @@ if __name__ == "__main__":
 
 
 def make_meta(title: str, **extra: Any) -> dict[str, Any]:
-    """Metadata following the gallery entry contract."""
+    """Metadata following the gallery entry contract (docs/gallery-entry.md)."""
     score = extra.pop("score", 80)
     meta: dict[str, Any] = {
         "title": title,

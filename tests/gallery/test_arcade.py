@@ -132,6 +132,7 @@ def test_cli_arcade_without_display(filled: Gallery) -> None:
     assert "cannot open the arcade window" in result.stderr and "studio gallery" in result.stderr
 
 
+@pytest.mark.slow
 def test_arcade_passes_the_verifier(tmp_path: Path) -> None:
     api = pytest.importorskip(
         "studio.verdicts.api", reason="the verifier (studio.verify) has not landed yet"

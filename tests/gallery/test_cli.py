@@ -33,6 +33,7 @@ def test_table_lists_every_game_with_its_columns(filled: Gallery) -> None:
     assert slugs_in(result.stdout) == ["neon-snake", "gem-fall", "astro-rocks"]  # newest first
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

@@ -169,6 +169,7 @@ def test_make_with_a_gallery_that_is_a_file_fails_before_any_work(
     assert afile.read_text() == "not a folder\n"
 
 
+@pytest.mark.slow
 def test_make_names_where_the_winner_is_kept_when_saving_fails(
     tmp_path: Path, isolated_user: Path, monkeypatch
 ) -> None:
@@ -188,6 +189,7 @@ def test_make_names_where_the_winner_is_kept_when_saving_fails(
     assert json.loads((run / "run.json").read_text())["status"] == "gallery_error"
 
 
+@pytest.mark.slow
 def test_make_prints_a_hostile_prompt_escaped(tmp_path: Path) -> None:
     prompt = "snake [red]x[/red] [/x]" + HOSTILE
     result = invoke("make", prompt, "--offline", "--attempts", "1", "--gallery", str(tmp_path))
@@ -226,6 +228,7 @@ def test_make_escapes_what_the_model_and_its_server_say(tmp_path: Path) -> None:
     assert "[/y]" in result.stderr and "\\x1b]0;pwned" in result.stderr
 
 
+@pytest.mark.slow
 def test_make_on_a_terminal_shows_a_hostile_prompt_as_text(tmp_path: Path) -> None:
     prompt = "snake " + HOSTILE
     env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}  # the live table, as on a terminal
@@ -275,6 +278,7 @@ def test_gallery_of_a_file_is_a_usage_error(tmp_path: Path) -> None:
         assert "is a file, not a folder" in result.stderr and afile.read_text() == "x"
 
 
+@pytest.mark.slow
 def test_make_saves_the_game_and_keeps_a_page_it_did_not_write(tmp_path: Path) -> None:
     gallery = tmp_path / "site"
     gallery.mkdir()

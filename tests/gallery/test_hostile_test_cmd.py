@@ -149,6 +149,7 @@ def test_seconds_out_of_range_is_a_usage_error(tmp_path: Path, seconds: str) -> 
 # -- item 16: --json is only JSON on stdout ---------------------------------------------------
 
 
+@pytest.mark.slow
 def test_json_is_alone_on_stdout_for_a_game_that_star_imports_pygame(tmp_path: Path) -> None:
     game = tmp_path / "star.py"
     game.write_text(STAR_GAME)

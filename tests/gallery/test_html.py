@@ -114,6 +114,7 @@ IMAGES_OK = """Array.from(document.images).map(i => [i.getAttribute('src'),
     i.complete && i.naturalWidth > 0])"""
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_site_in_headless_chromium(filled: Gallery, tmp_path: Path) -> None:
     index = site.build_site(filled)

@@ -91,6 +91,7 @@ def stderr(tmp_path: Path) -> str:
     return (tmp_path / "stderr").read_text(errors="replace")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("signum", "ignore"),
     [
@@ -118,6 +119,7 @@ def test_a_signal_to_play_ends_the_game_too(tmp_path: Path, signum: int, ignore:
             os.kill(game, signal.SIGKILL)
 
 
+@pytest.mark.slow
 def test_a_killed_play_takes_its_game_along(tmp_path: Path) -> None:
     proc, game = start_play(tmp_path, ignore=True)
     try:
@@ -129,6 +131,7 @@ def test_a_killed_play_takes_its_game_along(tmp_path: Path) -> None:
             os.kill(game, signal.SIGKILL)
 
 
+@pytest.mark.slow
 def test_under_nohup_a_hangup_does_not_stop_play(tmp_path: Path) -> None:
     """SIGHUP ignored by whoever started the studio (nohup) stays ignored, for both."""
     previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited by the studio

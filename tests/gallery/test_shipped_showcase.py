@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import studio
 from studio.gallery.store import Gallery
 
 SHOWCASE = Path(__file__).resolve().parents[2] / "games"
 
 
+@pytest.mark.slow
 def test_the_showcase_loads_and_every_game_still_verifies():
     warnings: list[str] = []
     entries = Gallery(SHOWCASE).entries(on_warning=warnings.append)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from importlib import metadata
+from pathlib import Path
 
 from typer.testing import CliRunner
 
 from studio.cli import app
 from studio.models import config as store
+from studio.models.endpoints import SETTINGS_ORDER, lookup_order, resolve
 
 OPENAI_KEY = "sk-openai-ABCDEFGHIJKLMNOP1111"
 XAI_KEY = "xai-key-ABCDEFGHIJKLMNOP2222"
@@ -107,3 +111,44 @@ def test_models_with_a_bad_preset_in_the_environment_fails_cleanly():
     result, out = run("models", env={"STUDIO_PRESET": "olama"})
     assert result.exit_code == 2
     assert "unknown preset 'olama' (from STUDIO_PRESET)" in out and "Traceback" not in out
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _readme_order() -> str:
+    """The README's sentence on the lookup order, without its parenthesised examples."""
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    start = text.index("Settings come from")
+    sentence = text[start : text.index(".", text.index("; keys from", start)) + 1]
+    return " ".join(re.sub(r"\s*\([^)]*\)", "", sentence).split())
+
+
+def test_the_readme_states_the_lookup_order_studio_models_prints():
+    result, out = run("models")
+    assert result.exit_code == 0, out
+    assert lookup_order() in out
+    assert _readme_order() == lookup_order()
+
+
+def test_the_stated_settings_order_is_the_order_resolve_applies():
+    sources = {  # each source points at its own preset; the first in the order must win
+        "flags": ("preset", "ollama"),
+        "the environment": ("STUDIO_PRESET", "vllm"),
+        "the config file": ("stored", "lmstudio"),
+    }
+    assert set(SETTINGS_ORDER) == set(sources)
+    for i, name in enumerate(SETTINGS_ORDER):
+        present = SETTINGS_ORDER[i:]
+        flags = {"preset": sources["flags"][1]} if "flags" in present else {}
+        env = {"STUDIO_PRESET": "vllm"} if "the environment" in present else {}
+        if "the config file" in present:
+            store.set_setting("preset", "lmstudio")
+        endpoint = resolve(env=env, **flags)
+        assert endpoint is not None and endpoint.preset == sources[name][1], name
+
+
+def test_version_comes_from_the_package_metadata():
+    result, out = run("--version")
+    assert result.exit_code == 0
+    assert out.strip() == f"studio {metadata.version('bigbrain-studio')}"

@@ -148,6 +148,7 @@ def test_default_model_is_the_first_the_server_lists(fake_server):
     assert model.label.startswith("fake-model via 127.0.0.1:")
 
 
+@pytest.mark.slow
 def test_429_honours_retry_after_then_succeeds(fake_server):
     fake_server.script(Fail(429, "slow down", headers={"Retry-After": "3"}), Answer(fenced(GAME)))
     waits: list[float] = []
@@ -202,6 +203,7 @@ def test_connection_refused_on_a_local_preset_says_how_to_start_it():
         OpenAIModel(endpoint).execute(request())
 
 
+@pytest.mark.slow
 def test_timeout(fake_server):
     gate = threading.Event()
     fake_server.script(Answer(fenced(GAME), gate=gate))

@@ -113,6 +113,7 @@ def test_a_hung_server_is_given_up_after_the_first_token_timeout(fake_server):
     assert "STUDIO_TIMEOUT" in message and "raise the timeout" not in message
 
 
+@pytest.mark.slow
 def test_a_stream_that_stalls_is_given_up_after_the_idle_timeout(fake_server):
     release = threading.Event()
     fake_server.script(Answer(fenced(GAME), chunk_size=10, stall_after=40, release=release))
@@ -129,6 +130,7 @@ def test_a_stream_that_stalls_is_given_up_after_the_idle_timeout(fake_server):
     assert "--idle-timeout" in message and "STUDIO_IDLE_TIMEOUT" in message
 
 
+@pytest.mark.slow
 def test_a_slow_stream_is_never_cut(fake_server):
     """Longer in all than both timeouts, but never silent for long: it finishes."""
     fake_server.script(Answer(fenced(GAME), chunk_size=4, chunk_delay=0.04))
@@ -139,6 +141,7 @@ def test_a_slow_stream_is_never_cut(fake_server):
     assert time.monotonic() - started > 0.5  # it took longer than either limit
 
 
+@pytest.mark.slow
 def test_a_plain_request_may_take_longer_than_the_streaming_limits(fake_server):
     """A server that cannot stream sends the whole reply at once, after it is written."""
     fake_server.script(Fail(400, "stream is not supported"), Answer(fenced(GAME), delay=1.8))
@@ -147,6 +150,7 @@ def test_a_plain_request_may_take_longer_than_the_streaming_limits(fake_server):
     assert extract_code(reply.text) == GAME and reply.extra["dropped_params"] == ["stream"]
 
 
+@pytest.mark.slow
 def test_thinking_counts_as_the_first_token(fake_server):
     fake_server.script(
         Answer(fenced(GAME), reasoning="plan " * 60, chunk_size=10, chunk_delay=0.02)
@@ -211,6 +215,7 @@ def test_config_set_stores_checked_timeouts():
     assert "15s of silence mid-reply (config file" in out and "max_tokens 8192" in out
 
 
+@pytest.mark.slow
 def test_make_gives_up_on_a_hung_endpoint_with_the_timeout_flag(tmp_path):
     """Through `studio make`: a server that never answers fails the attempt in seconds."""
     gate = threading.Event()
@@ -232,6 +237,7 @@ def test_make_gives_up_on_a_hung_endpoint_with_the_timeout_flag(tmp_path):
     assert "ModelTimeout" in output and "within 0.5s" in output
 
 
+@pytest.mark.slow
 def test_make_reads_the_timeout_from_the_environment(tmp_path, monkeypatch):
     gate = threading.Event()
     monkeypatch.setenv("STUDIO_TIMEOUT", "0.5")

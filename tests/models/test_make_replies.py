@@ -53,6 +53,7 @@ def kept(made: Made) -> str:
     return entry.code_path.read_text()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "fences",
     [
@@ -70,6 +71,7 @@ def test_a_program_split_over_blocks_is_joined(make, fences):
     assert extra["reader"].startswith("joined fenced blocks 1, 2 and 3 of 4 into one program")
 
 
+@pytest.mark.slow
 def test_a_last_block_that_is_a_fragment_does_not_replace_the_program(make):
     with FakeServer() as server:
         server.script(Answer(fragment_reply()))
@@ -78,6 +80,7 @@ def test_a_last_block_that_is_a_fragment_does_not_replace_the_program(make):
     assert not (made.run / "attempt-1" / "extra.json").read_text().count('"reader"')
 
 
+@pytest.mark.slow
 def test_a_reply_cut_twice_is_completed_by_two_continuations(make):
     part1, part2, part3 = cut_parts()
     with FakeServer() as server:
@@ -126,6 +129,7 @@ def test_a_reply_cut_every_time_names_the_setting_to_raise(make):
     assert raw.count("continuation") == 3
 
 
+@pytest.mark.slow
 def test_each_preset_sends_a_sensible_max_tokens(make):
     with FakeServer() as server:
         server.script(Answer(split_reply()))

@@ -32,6 +32,7 @@ JSON_KEYS = {
 }
 
 
+@pytest.mark.slow
 def test_cli_playable_game_exits_0_with_pure_json(verify_env, games_dir, tmp_path) -> None:
     out = tmp_path / "out"
     game = str(games_dir / "good_keyboard.py")
@@ -44,6 +45,7 @@ def test_cli_playable_game_exits_0_with_pure_json(verify_env, games_dir, tmp_pat
     assert Path(data["artifacts"]["preview"]).is_file()
 
 
+@pytest.mark.slow
 def test_cli_unplayable_game_exits_1(verify_env, games_dir) -> None:
     proc = _studio("test", str(games_dir / "bad_syntax_error.py"), "--json", "--seconds", "3")
     assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]
@@ -53,6 +55,7 @@ def test_cli_unplayable_game_exits_1(verify_env, games_dir) -> None:
     assert "syntax_error" in data["flags"]
 
 
+@pytest.mark.slow
 def test_cli_human_report_names_the_flag(verify_env, games_dir) -> None:
     proc = _studio("test", str(games_dir / "bad_import_missing.py"))
     assert proc.returncode == 1
@@ -60,6 +63,7 @@ def test_cli_human_report_names_the_flag(verify_env, games_dir) -> None:
     assert "pygame_turbo_physics" in proc.stdout + proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_missing_file_is_a_usage_error(verify_env, tmp_path) -> None:
     missing = tmp_path / "no_such_game.py"
     proc = _studio("test", str(missing), "--json")
@@ -68,6 +72,7 @@ def test_cli_missing_file_is_a_usage_error(verify_env, tmp_path) -> None:
     assert "no_such_game.py" in proc.stderr
 
 
+@pytest.mark.slow
 def test_cli_bad_seconds_is_a_usage_error(verify_env, games_dir) -> None:
     proc = _studio("test", str(games_dir / "good_keyboard.py"), "--seconds", "-1")
     assert proc.returncode == 2, proc.stdout + proc.stderr

@@ -144,6 +144,7 @@ def _excerpt(v: Verdict) -> str:
     return json.dumps(data, indent=1)[:3000]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.game)
 def test_playable_and_flags_as_expected(corpus, case: Case) -> None:
     v = corpus[case.game]
@@ -257,6 +258,7 @@ def test_same_seed_same_frames(corpus) -> None:
     assert first.score == second.score
 
 
+@pytest.mark.slow
 def test_no_process_outlives_the_verdicts(corpus, lingering) -> None:
     """Hangs, memory bombs and busy loops included: nothing of theirs is still running."""
     left = {}
@@ -268,6 +270,7 @@ def test_no_process_outlives_the_verdicts(corpus, lingering) -> None:
     assert not left, left
 
 
+@pytest.mark.slow
 def test_narrow_controls_are_found_whatever_the_seed(verify_env, games_dir) -> None:
     """A game whose only controls are Left and Right must be proven playable for every
     seed, not only for lucky ones: the exploration has to reach every arrow key."""

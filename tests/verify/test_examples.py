@@ -36,6 +36,7 @@ def _excerpt(v: Verdict) -> str:
     return json.dumps(data, indent=1)[:3000]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", GAMES)
 def test_pygame_example_is_playable(verdicts, name: str) -> None:
     v = verdicts[name]

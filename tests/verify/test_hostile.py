@@ -172,6 +172,7 @@ def _excerpt(v: Verdict | None) -> str:
     return json.dumps(data, indent=1)[:3000]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", HOSTILE)
 def test_forbidden_is_reported_and_the_only_reason(hostile, name: str) -> None:
     v = hostile[name].verdict

@@ -53,6 +53,7 @@ def probe(tmp_path: Path, secret: Path) -> dict:
     return {"verdict": verdict, **json.loads(line[5:])}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not isolation.bwrap_works() or os.environ.get("STUDIO_ISOLATION") == "fallback",
     reason="bubblewrap is not usable here (or turned off)",
@@ -76,6 +77,7 @@ def test_bubblewrap_hides_the_project_and_home_and_drops_root(tmp_path):
         assert seen["uid"] != 0 and verdict.isolation["uid"] == seen["uid"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not isolation.bwrap_works() or os.environ.get("STUDIO_ISOLATION") == "fallback",
     reason="bubblewrap is not usable here (or turned off)",
@@ -176,6 +178,7 @@ def test_setpriv_and_prlimit_are_on_the_machine():
     assert shutil.which("setpriv") and shutil.which("prlimit") and shutil.which("unshare")
 
 
+@pytest.mark.slow
 def test_no_two_sandboxes_share_a_uid_even_from_two_studios():
     mine = [isolation.next_uid() for _ in range(3)]
     code = (

@@ -19,6 +19,7 @@ from studio.verdicts import api, isolation
 GAMES = Path(__file__).parent / "games"
 
 
+@pytest.mark.slow
 def test_a_script_without_a_main_guard_can_verify_many(tmp_path):
     script = tmp_path / "check.py"
     script.write_text(
@@ -39,6 +40,7 @@ def test_a_script_without_a_main_guard_can_verify_many(tmp_path):
     assert "[True, True]" in done.stdout
 
 
+@pytest.mark.slow
 def test_the_workers_work_in_the_callers_folder_as_it_is_now(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     assert studio.verify_many([GAMES / "good_keyboard.py"] * 2, seconds=2)[0].playable
@@ -48,6 +50,7 @@ def test_the_workers_work_in_the_callers_folder_as_it_is_now(monkeypatch, tmp_pa
     assert verdicts[0].path == str(GAMES / "good_keyboard.py")
 
 
+@pytest.mark.slow
 def test_the_workers_see_the_callers_environment_as_it_is_now(monkeypatch):
     games = [GAMES / "good_keyboard.py", GAMES / "no_such_game.py"]
     first = studio.verify_many(games, seconds=3)
@@ -62,6 +65,7 @@ def test_the_workers_see_the_callers_environment_as_it_is_now(monkeypatch):
     assert not second[1].playable and "no game at" in second[1].error.message
 
 
+@pytest.mark.slow
 def test_the_workers_are_kept_and_a_killed_one_is_replaced():
     games = [GAMES / "good_keyboard.py", GAMES / "good_mouse.py"]
     assert all(v.playable for v in studio.verify_many(games, seconds=2))

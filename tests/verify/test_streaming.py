@@ -106,6 +106,7 @@ def test_a_run_that_ends_early_still_gets_a_preview_of_what_it_drew(tmp_path):
         assert preview.n_frames == 5
 
 
+@pytest.mark.slow
 def test_a_full_verdict_encodes_the_preview_while_the_game_plays(tmp_path, monkeypatch):
     writers: list[artifacts.PreviewWriter] = []
     real_finish = artifacts.PreviewWriter.finish
@@ -121,6 +122,7 @@ def test_a_full_verdict_encodes_the_preview_while_the_game_plays(tmp_path, monke
         assert 2 < preview.n_frames <= 10  # 2 a second of game time, equal ones merged
 
 
+@pytest.mark.slow
 def test_the_sandbox_is_stopped_unplayed_when_the_source_fails_its_checks(tmp_path):
     with sandbox.Sandbox(GAME, seconds=5, seed=0) as box:
         box.stop()
@@ -129,6 +131,7 @@ def test_the_sandbox_is_stopped_unplayed_when_the_source_fails_its_checks(tmp_pa
         assert not (box.root / "work" / "results" / "input").exists()
 
 
+@pytest.mark.slow
 def test_the_sandbox_compiles_the_game_itself_when_not_given_it(tmp_path):
     with sandbox.Sandbox(GAME, seconds=3, seed=0) as box:
         result = box.play()

@@ -175,6 +175,7 @@ def _excerpt(v: Verdict | None) -> str:
     return json.dumps(data, indent=1)[:3000]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", REPORTED)
 def test_the_attempt_is_reported_and_never_playable(swept, name: str) -> None:
     v = swept[name].verdict
