@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def _studio(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     beside = Path(sys.executable).parent / "studio"  # this environment's, not PATH's first
