@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from studio import pyast
 from studio.attempts import AttemptResult
 from studio.models.base import Model
 from studio.run import RunResult, Settings
@@ -110,7 +111,7 @@ def controls_from(code: str, extra: dict[str, Any] | None = None) -> str:
 
 def _docstring(code: str) -> str:
     try:
-        return ast.get_docstring(ast.parse(code)) or ""
+        return ast.get_docstring(pyast.parse(code)) or ""
     except (SyntaxError, ValueError):
         return ""
 

@@ -25,6 +25,8 @@ import re
 import symtable
 from dataclasses import dataclass
 
+from studio import pyast
+
 _PYGAME_RE = re.compile(r"^\s*(?:import\s+pygame|from\s+pygame)", re.MULTILINE)
 _LOOP_RE = re.compile(r"^\s*while\b", re.MULTILINE)
 _KNOWN = set(dir(builtins)) | {"__name__", "__file__", "__doc__", "__spec__", "__builtins__"}
@@ -73,7 +75,7 @@ def top_definitions(code: str) -> set[str]:
     """The functions and classes the code defines at top level (imports and constants,
     often restated from block to block, are left out)."""
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError):
         return set()
     kinds = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -84,7 +86,7 @@ def used_names(code: str) -> set[str]:
     """Every name the code reads, at any depth; for a block that does not compile alone (the
     indented rest of a class), every identifier in it."""
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError):
         return set(re.findall(r"[A-Za-z_]\w*", code))
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
@@ -114,7 +116,7 @@ def undefined_names(code: str) -> set[str] | None:
 
 def _nodes(code: str) -> list[ast.AST]:
     try:
-        return list(ast.walk(ast.parse(code)))
+        return list(ast.walk(pyast.parse(code)))
     except (SyntaxError, ValueError):
         return []
 
@@ -122,7 +124,7 @@ def _nodes(code: str) -> list[ast.AST]:
 def has_entry(code: str) -> bool:
     """The program's start: a ``__main__`` guard, a top-level ``main()`` call or main loop."""
     try:
-        tree = ast.parse(code)
+        tree = pyast.parse(code)
     except (SyntaxError, ValueError):
         return "__main__" in code
     for node in tree.body:

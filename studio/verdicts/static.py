@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from studio import pyast
 from studio.verdicts.keys import read_controls
 from studio.verdicts.report import Finding
 
@@ -341,7 +342,7 @@ def check_source(source: str, path: str | Path = "game.py") -> StaticReport:
     """Check one game's source text; ``path`` locates sibling modules and names errors."""
     path = Path(path)
     try:
-        tree = ast.parse(source, filename=str(path))
+        tree = pyast.parse(source, str(path))
         code = compile(tree, str(path), "exec", dont_inherit=True)
     except SyntaxError as exc:
         report = StaticReport()
