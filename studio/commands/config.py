@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from studio.commands.common import handles_errors
+from studio.commands.common import handles_errors, writable_folder_problem
 from studio.errors import ConfigError, UsageError
 from studio.models import config as store
 from studio.models import tuning
@@ -30,7 +31,8 @@ from studio.models.endpoints import (
     preset_key_status,
     resolve,
 )
-from studio.textsafe import clean
+from studio.paths import gallery_location
+from studio.textsafe import clean, dumps
 
 PresetOpt = Annotated[
     str | None,
@@ -64,7 +66,7 @@ ApiKeyOpt = Annotated[
     ),
 ]
 
-_SETTINGS_HELP = "model, base_url, preset, timeout, idle_timeout, max_tokens or api_key"
+_SETTINGS_HELP = "model, base_url, preset, timeout, idle_timeout, max_tokens, gallery or api_key"
 
 
 def explicit_flags(ctx: typer.Context | None, **values: str | None) -> dict[str, str | None]:
@@ -152,6 +154,8 @@ def config_set(
         value = check_url(value, "studio config set base_url")
     elif name in tuning.NAMES:
         value = tuning.check(name, value, f"studio config set {name}")
+    elif name == "gallery":
+        value = _gallery_folder(value)
     elif name not in store.SETTINGS:
         raise ConfigError(f"unknown setting {name!r}; known: {_SETTINGS_HELP}")
     store.set_setting(name, value)
@@ -173,6 +177,15 @@ def config_unset(
         return
     found = store.unset_setting(name)
     typer.echo(f"Removed {name}." if found else f"{name} was not set.")
+
+
+def _gallery_folder(value: str) -> str:
+    """An absolute folder the gallery can be written in (checked now, not at the next make)."""
+    path = Path(value).expanduser().absolute()
+    problem = writable_folder_problem(path)
+    if problem:
+        raise UsageError(f"studio config set gallery: {problem}. Give a folder you can write to.")
+    return str(path)
 
 
 def _describe(endpoint: Endpoint | None) -> list[str]:
@@ -213,11 +226,34 @@ def _tuning_line(endpoint: Endpoint) -> str:
 
 @config_app.command("show")
 @handles_errors
-def config_show() -> None:
-    """Print the stored settings, the stored keys (masked) and the endpoint in use."""
-    out = _console()
+def config_show(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the settings as JSON (keys masked).")
+    ] = False,
+) -> None:
+    """Print the stored settings, the stored keys (masked), the gallery and the endpoint in use.
+
+    Example: studio config show --json
+    """
     cfg = store.load_config()
     keys = store.load_keys()
+    gallery, chosen = gallery_location()
+    if as_json:
+        endpoint = resolve()
+        typer.echo(
+            dumps(
+                {
+                    "config_file": str(store.config_path()),
+                    "settings": {name: cfg.get(name) for name in store.SETTINGS},
+                    "keys_file": str(store.keys_path()),
+                    "keys": {target: mask_key(key) for target, key in sorted(keys.items())},
+                    "gallery": {"path": str(gallery), "chosen_by": chosen},
+                    "endpoint": _endpoint_json(endpoint),
+                }
+            )
+        )
+        return
+    out = _console()
     out.print(f"Config file: {store.config_path()}", markup=False)
     for name in store.SETTINGS:
         out.print(f"  {name}: {clean(cfg.get(name, '(not set)'))}", markup=False)
@@ -226,8 +262,25 @@ def config_show() -> None:
         out.print("  (no keys stored)", markup=False)
     for target, key in sorted(keys.items()):
         out.print(f"  {target}: {mask_key(key)}", markup=False)
+    out.print(f"Gallery: {clean(gallery)} ({chosen})", markup=False)
     for line in _describe(resolve()):
         out.print(clean(line), markup=False)
+
+
+def _endpoint_json(endpoint: Endpoint | None) -> dict[str, object] | None:
+    """The endpoint in use for --json: no key, only whether there is one and where from."""
+    if endpoint is None:
+        return None
+    return {
+        "label": endpoint.label,
+        "base_url": endpoint.base_url,
+        "model": endpoint.model or None,
+        "preset": endpoint.preset,
+        "custom": endpoint.custom,
+        "key": mask_key(endpoint.api_key) if endpoint.api_key else None,
+        "key_source": endpoint.key_source or None,
+        "chosen_by": endpoint.origin,
+    }
 
 
 def _console() -> Console:

@@ -20,7 +20,13 @@ from studio.bigbrain import (
     RunResult,
     Settings,
 )
-from studio.commands.common import check_folder_option, err_console, fail, handles_errors
+from studio.commands.common import (
+    check_folder_option,
+    err_console,
+    fail,
+    handles_errors,
+    open_gallery,
+)
 from studio.commands.config import explicit_flags
 from studio.errors import GalleryError, StudioError, UsageError
 from studio.paths import gallery_dir
@@ -116,7 +122,9 @@ def make(
     gallery: Annotated[
         str | None,
         typer.Option(
-            "--gallery", envvar="STUDIO_GALLERY", help="Gallery folder (default ./games)."
+            "--gallery",
+            envvar="STUDIO_GALLERY",
+            help="Gallery folder (default: your user gallery; see `studio gallery`).",
         ),
     ] = None,
     judge: Annotated[
@@ -161,6 +169,7 @@ def make(
     settings.check()  # bad input fails before any model is contacted
     # ... and so does a gallery the winner could not be saved in (a file, a read-only place)
     check_folder_option(gallery_dir(gallery), "--gallery", "STUDIO_GALLERY")
+    open_gallery(gallery)  # a first use of the user's gallery brings the showcase in
     # Values typer read from STUDIO_* variables go back to the resolver as unset: it reads the
     # environment itself, in its own order, and names the right source in its messages.
     flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
