@@ -6,7 +6,7 @@ import os
 
 import typer
 
-from studio.commands import config, gallery, make, test
+from studio.commands import config, gallery, genres, make, test
 
 app = typer.Typer(
     name="studio",
@@ -16,7 +16,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # never print local variables (keys) in tracebacks
 )
 
-for module in (make, test, config, gallery):
+for module in (make, test, config, gallery, genres):
     module.register(app)
 
 
