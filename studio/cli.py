@@ -7,17 +7,20 @@ import os
 import typer
 
 from studio.commands import config, gallery, genres, make, test
+from studio.commands.common import HELP, hide_flag_types
 
 app = typer.Typer(
     name="studio",
     help="Turn a sentence into a game you can play, and keep the best in a gallery.",
     no_args_is_help=True,
+    context_settings=HELP,  # -h as well as --help, in every command
     add_completion=False,
     pretty_exceptions_show_locals=False,  # never print local variables (keys) in tracebacks
 )
 
 for module in (make, test, config, gallery, genres):
     module.register(app)
+hide_flag_types()
 
 
 def main() -> None:

@@ -140,3 +140,23 @@ def open_gallery(override: str | os.PathLike[str] | None = None) -> Gallery:
         except (OSError, StudioError) as exc:  # the user's games still list
             err_console.print(f"warning: the showcase was not added: {markup(exc)}")
     return store
+
+
+def hide_flag_types() -> None:
+    """Help lists flags (``--offline``, ``--json``, ``--help``) without a ``<bool>`` type: a
+    flag takes no value. Typer releases that print one get it dropped here."""
+    try:
+        from typer.core import TyperOption
+    except ImportError:  # an older typer: it prints no type for a flag
+        return
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_studio", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) or getattr(self, "is_bool_flag", False):
+            return None
+        return shown(self, ctx)
+
+    display_type_rich._studio = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]

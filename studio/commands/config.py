@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from studio.commands.common import handles_errors, writable_folder_problem
+from studio.commands.common import handles_errors, is_piped, writable_folder_problem
 from studio.errors import ConfigError, UsageError
 from studio.models import config as store
 from studio.models import tuning
@@ -295,12 +295,18 @@ def models(
     base_url: BaseUrlOpt = None,
     model: ModelOpt = None,
     api_key: ApiKeyOpt = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the presets and the endpoint as JSON.")
+    ] = False,
 ) -> None:
-    """List the endpoint presets, the keys found (masked), and the endpoint in use."""
-    out = _console()
-    table = Table(title="Model endpoints (presets)", title_justify="left", box=None)
-    for column in ("preset", "base URL", "default model", "key variable", "key found"):
-        table.add_column(column, no_wrap=True)
+    """List the endpoint presets, the keys found (masked), and the endpoint in use.
+
+    Piped, the presets are plain tab-separated lines: preset, base URL, default model, key
+    variable, key found.
+
+    Examples: studio models  |  studio models --preset ollama  |  studio models --json
+    """
+    rows = []
     for spec in PRESETS.values():
         masked, source = preset_key_status(spec)
         found = (
@@ -308,17 +314,28 @@ def models(
             if masked
             else ("-" if not spec.key_var else "no")
         )
-        table.add_row(
-            spec.name,
-            spec.base_url,
-            spec.default_model or "(server's first)",
-            spec.key_var or "-",
-            found,
-        )
-    out.print(table)
+        rows.append((spec.name, spec.base_url, spec.default_model or "", spec.key_var or "", found))
     endpoint = endpoint_from_flags(
         ctx, model=model, base_url=base_url, api_key=api_key, preset=preset
     )
+    if as_json:
+        presets = [
+            dict(zip(("preset", "base_url", "default_model", "key_var", "key"), r, strict=True))
+            for r in rows
+        ]
+        typer.echo(dumps({"presets": presets, "endpoint": _endpoint_json(endpoint)}))
+        return
+    if is_piped(sys.stdout):
+        for row in rows:
+            typer.echo("\t".join(clean(cell) for cell in row))
+        return
+    out = _console()
+    table = Table(title="Model endpoints (presets)", title_justify="left", box=None)
+    for column in ("preset", "base URL", "default model", "key variable", "key found"):
+        table.add_column(column, overflow="fold", no_wrap=column == "preset")
+    for name, url, default, var, found in rows:
+        table.add_row(name, url, default or "(server's first)", var or "-", found)
+    out.print(table)
     for line in _describe(endpoint):
         out.print(clean(line), markup=False)
 

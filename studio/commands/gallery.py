@@ -195,7 +195,10 @@ def show_cmd(
     if as_json:
         typer.echo(dumps(listing.as_row(entry)))
         return
-    Console().print(listing.show(entry))
+    out = Console()
+    out.print(listing.show(entry))
+    for line in listing.where(entry):  # whole, not wrapped into the box: copy them as they are
+        out.print(line, soft_wrap=True)
 
 
 @handles_errors

@@ -164,6 +164,9 @@ def show(entry: Entry) -> RenderableType:
     facts.add_column()
     verdict = meta.get("verdict") if isinstance(meta.get("verdict"), dict) else {}
     tokens = meta.get("tokens") if isinstance(meta.get("tokens"), dict) else {}
+    offline = meta.get("source") == "offline"
+    understood = str(meta.get("understood") or "").removeprefix("understood: ")
+    run_seed = meta.get("run_seed")
     rows: list[tuple[str, Any]] = [
         ("slug", entry.slug),
         ("prompt", meta.get("prompt")),
@@ -172,19 +175,19 @@ def show(entry: Entry) -> RenderableType:
         ("author", meta.get("author")),
         ("model", meta.get("model")),
         ("preset", meta.get("preset")),
-        ("seed", meta.get("seed")),
+        (
+            "run seed",
+            None if run_seed is None else f"{run_seed} (make it again: --seed {run_seed})",
+        ),
+        ("attempt seed", meta.get("seed")),
         ("score", format_score(entry)),
         ("created", meta.get("created")),
         ("time", _seconds(meta.get("time_seconds"))),
-        ("tokens", _tokens(tokens)),
-        ("cost", _cost(meta.get("cost_usd"))),
+        ("tokens", None if offline else _tokens(tokens)),
+        ("cost", None if offline else _cost(meta.get("cost_usd"))),
         ("parent", meta.get("parent")),
         ("controls", meta.get("controls")),
-        ("understood", meta.get("understood")),
-        ("code", str(entry.code_path)),
-        ("thumbnail", str(entry.thumbnail) if entry.thumbnail else None),
-        ("preview", str(entry.preview) if entry.preview else None),
-        ("run log", meta.get("run_log")),
+        ("understood", understood),
     ]
     for key, value in rows:
         if value not in (None, "", {}):
@@ -205,37 +208,48 @@ def show(entry: Entry) -> RenderableType:
             parts.append(text(summary, "dim"))
     attempts = meta.get("attempts") or []
     if isinstance(attempts, list) and attempts:
-        parts.append(_attempts_table(attempts))
-    parts.append(
-        Text.assemble(
-            ("play: ", "bold"),
-            text(f"studio play {entry.slug}"),
-            ("   (or ", "dim"),
-            text(f"python {entry.code_path}", "dim"),
-            (")", "dim"),
-        )
-    )
+        parts.append(_attempts_table(attempts, tokens=not offline))
     title = text(entry.title, newlines=False)  # a str title would be read as markup
     return Panel(Group(*parts), title=title, title_align="left", expand=False)
 
 
-def _attempts_table(attempts: list[Any]) -> Table:
+def where(entry: Entry) -> list[Text]:
+    """Where the game's files are and how to play it: one line each, outside the box, so a
+    long path prints whole and copies cleanly."""
+    lines = [
+        ("code", str(entry.code_path)),
+        ("thumbnail", str(entry.thumbnail) if entry.thumbnail else None),
+        ("preview", str(entry.preview) if entry.preview else None),
+        ("run log", entry.meta.get("run_log")),
+        ("play", f"studio play {entry.slug}"),
+    ]
+    return [
+        Text.assemble((f"{key}: ", "bold"), text(value, newlines=False))
+        for key, value in lines
+        if value
+    ]
+
+
+def _attempts_table(attempts: list[Any], *, tokens: bool = True) -> Table:
     out = Table(title="attempts", title_justify="left")
-    for column in ("#", "playable", "score", "flags", "reason", "tokens"):
+    columns = ("#", "playable", "score", "flags", "reason", "tokens")
+    for column in columns if tokens else columns[:-1]:
         out.add_column(column, justify="right" if column in ("#", "score") else "left")
     for i, attempt in enumerate(attempts, 1):
         if not isinstance(attempt, dict):
             continue
         playable = attempt.get("playable")
-        tokens = attempt.get("tokens")
-        out.add_row(
+        used = attempt.get("tokens")
+        cells: list[Any] = [
             text(attempt.get("n", i)),
             Text("yes" if playable else "no", style="green" if playable else "red"),
             "-" if attempt.get("score") is None else text(attempt["score"]),
             text(", ".join(map(str, attempt.get("flags") or [])) or "-"),
             text(attempt.get("reason") or ""),
-            text(_tokens(tokens) if isinstance(tokens, dict) else str(tokens or "")),
-        )
+        ]
+        if tokens:
+            cells.append(text(_tokens(used) if isinstance(used, dict) else str(used or "")))
+        out.add_row(*cells)
     return out
 
 
