@@ -29,6 +29,7 @@ def result_json(result: RunResult) -> dict[str, Any]:
     """``make --json``: the game kept, where, and every attempt."""
     entry = result.entry
     meta = entry.meta if entry is not None else {}
+    offline = meta.get("source") == "offline"  # no tokens, no cost: nothing to count
     return {
         "status": result.status,
         "slug": entry.slug if entry is not None else None,
@@ -39,8 +40,8 @@ def result_json(result: RunResult) -> dict[str, Any]:
         "winner": result.winner.n if result.winner else None,
         "score": meta.get("score"),
         "pick": result.pick.reason if result.pick else None,
-        "tokens": result.tokens,
-        "cost_usd": result.cost_usd,
+        "tokens": None if offline else result.tokens,
+        "cost_usd": None if offline else result.cost_usd,
         "seconds": round(result.seconds, 2),
         "run_log": str(result.run_dir),
         "attempts": [a.to_dict() for a in result.attempts],
