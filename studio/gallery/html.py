@@ -139,7 +139,8 @@ def build_site(
     names = labels(entries)
     cards = [_card(entry, f"{entry.slug}/", names[entry.slug]) for entry in entries]
     listing = env.get_template("index.html.j2")
-    _write(index, listing.render(cards=cards, title=title, stylesheet=STYLESHEET))
+    genres = sorted({g for entry in entries for g in entry.genre.split("+") if g})
+    _write(index, listing.render(cards=cards, genres=genres, title=title, stylesheet=STYLESHEET))
     return index
 
 

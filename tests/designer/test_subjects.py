@@ -4,7 +4,11 @@ about what could not be kept."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -187,3 +191,25 @@ def test_subject_sprites_are_painted_once_and_blitted(display: None) -> None:
         game.update(1 / 60)
         game.draw(screen)
     assert len(space["SPRITES"]) == sizes
+
+
+def test_ctrl_c_ends_a_designer_game_without_a_traceback(tmp_path: Path) -> None:
+    game = tmp_path / "game.py"
+    game.write_text(make_game("snake", 1).code)
+    interrupt = (
+        "import runpy, sys, pygame\n"
+        "def stop():\n"
+        "    raise KeyboardInterrupt\n"
+        "pygame.event.get = stop\n"
+        "runpy.run_path(sys.argv[1], run_name='__main__')\n"
+    )
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", interrupt, str(game)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
