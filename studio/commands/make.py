@@ -28,7 +28,7 @@ from studio.commands.common import (
     open_gallery,
 )
 from studio.commands.config import explicit_flags
-from studio.commands.make_report import finish, report, scrub
+from studio.commands.make_report import finish, report, scrub, unreachable
 from studio.errors import GalleryError, StudioError, UsageError
 from studio.paths import gallery_dir
 from studio.progress import make_progress
@@ -218,6 +218,10 @@ def _make(ctx: typer.Context, console: Console, args: dict[str, Any]) -> RunResu
     flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
     tuned = {"timeout": timeout, "idle_timeout": idle_timeout, "max_tokens": max_tokens}
     author, endpoint = _author(offline, tuned, **flags)
+    if endpoint is not None:  # a dead server is said once, before any attempt starts
+        problem = unreachable(endpoint, prompt)
+        if problem:
+            raise fail(scrub(problem, (api_key, endpoint.api_key)))
     secrets = (api_key, getattr(endpoint, "api_key", None))
     settings.model = getattr(endpoint, "model", None)
     settings.preset = getattr(endpoint, "preset", None)

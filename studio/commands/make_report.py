@@ -3,7 +3,10 @@ is none, and the last line on stdout (the JSON, or the slug and folder for scrip
 
 from __future__ import annotations
 
+import socket
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import getproxies, proxy_bypass
 
 from rich.console import Console
 from rich.table import Table
@@ -146,3 +149,38 @@ def report(
     if result.status == "cancelled":
         raise fail(f"cancelled. Run log: {result.run_dir}", 130)
     raise fail(f"no playable game.\n{body}\nThe run log is kept in {result.run_dir}", 1)
+
+
+def unreachable(endpoint: Any, prompt: str, timeout: float = 3.0) -> str:
+    """Why ``endpoint`` cannot be reached, with the fix that fits its preset, or ``""`` when
+    something listens there. Checked once, before any attempt starts, so that a dead server
+    is said once rather than by every attempt."""
+    url = urlsplit(endpoint.base_url)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    host = url.hostname or "localhost"
+    if getproxies().get(url.scheme) and not proxy_bypass(host):
+        return ""  # the requests go through a proxy: only the first one can tell
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        detail = exc.strerror or str(exc) or type(exc).__name__
+    else:
+        return ""
+    spec = endpoint.spec
+    model = endpoint.model or (spec.default_model if spec else "") or "MODEL"
+    if endpoint.custom or spec is None:
+        fix = "start the server there, or fix --base-url / STUDIO_BASE_URL"
+    elif spec.name == "ollama":
+        fix = f"start it with `ollama serve`, then fetch the model: `ollama pull {model}`"
+    elif spec.key_var:  # a hosted API: the network, then the key
+        fix = (
+            f"check the network (and HTTPS_PROXY if you use one); then the key: {spec.key_var} "
+            f"or `studio config set api_key --for {spec.name}`"
+        )
+    else:
+        fix = spec.hint.replace("MODEL", model) if spec.hint else "start the server"
+    where = spec.name if spec is not None and not endpoint.custom else "the model server"
+    return (
+        f"cannot reach {where} at {endpoint.base_url} ({detail}): {fix}. No attempt was "
+        f'started. Or make it with the offline designer: studio make "{clean(prompt)}" --offline'
+    )
