@@ -139,7 +139,7 @@ def config_set(
     name = _normal(name)
     if name == "api_key":
         where = _key_target(target)
-        key = value if value is not None else typer.prompt("API key", hide_input=True)
+        key = value if value is not None else _read_key()
         if not key.strip():
             raise UsageError("the key is empty; pass the key or type it when asked")
         store.set_key(where, key.strip())
@@ -177,6 +177,14 @@ def config_unset(
         return
     found = store.unset_setting(name)
     typer.echo(f"Removed {name}." if found else f"{name} was not set.")
+
+
+def _read_key() -> str:
+    """The key typed (hidden) at a terminal, or the first line piped in (no prompt then, and
+    no warning about echo: nothing is echoed)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    return typer.prompt("API key (hidden)", hide_input=True, prompt_suffix=": ")
 
 
 def _gallery_folder(value: str) -> str:

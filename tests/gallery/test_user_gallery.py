@@ -223,3 +223,12 @@ def test_config_show_says_where_the_gallery_is_and_speaks_json(
     assert data["config_file"] == str(store.config_path())
     assert data["keys"] == {"openai": "sk-...cdef"}
     assert key not in result.stdout
+
+
+def test_a_piped_key_is_stored_without_a_prompt_or_warning() -> None:
+    key = "sk-piped-0123456789abcdefXYZ"
+    result = runner.invoke(app, ["config", "set", "api_key", "--for", "openai"], input=key + "\n")
+    assert result.exit_code == 0, result.output
+    assert store.load_keys() == {"openai": key}
+    assert "API key" not in result.output and "Warning" not in result.output
+    assert key not in result.output
