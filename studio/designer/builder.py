@@ -93,14 +93,18 @@ def understood_line(und: Understanding) -> str:
     names = [n for n, _ in comp.parts]
     names += subject_parts(und, comp.base, names)
     drawn = set(subjects.pictures(und.cast.roles, names)[0])
-    line = und.line({key.removesuffix("_picture") for key in drawn})
+    line = und.line({key.removesuffix("_picture") for key in drawn if key.endswith("_picture")})
     return "; ".join([line, *notes, *not_kept(und, names)])
 
 
 def _title_subject(und: Understanding, names: list[str]) -> str | None:
     """The first subject the prompt named that the game draws (the title names it)."""
     drawn = subjects.pictures(und.cast.roles, names)[0]
-    shown = {und.cast.roles[key.removesuffix("_picture")].name for key in drawn}
+    shown = {
+        und.cast.roles[key.removesuffix("_picture")].name
+        for key in drawn
+        if key.endswith("_picture")
+    }
     return next((name for name in und.subjects if name in shown), None)
 
 

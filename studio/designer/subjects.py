@@ -316,6 +316,8 @@ def pictures(roles: dict[str, Subject], parts: list[str]) -> tuple[dict[str, Any
             continue
         if any(part in parts for part in drawn):
             params[f"{role}_picture"] = subject.picture
+            if role == "enemy":  # the score line counts sharks, not rocks
+                params["enemy_label"] = plural(subject.name).title()
         else:
             missing.append(role)
     return params, missing

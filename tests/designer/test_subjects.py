@@ -80,6 +80,12 @@ def test_the_issue_prompts_keep_their_subjects(
     assert "not kept" not in design.understood
 
 
+def test_the_score_line_counts_the_subject_not_rocks() -> None:
+    code = make_game("asteroids but underwater with sharks", 1).code
+    assert 'f"Sharks {len(self.rocks)}"' in code and 'f"Rocks {' not in code
+    assert 'f"Rocks {len(self.rocks)}"' in make_game("asteroids", 1).code
+
+
 def test_a_subject_brings_its_backdrop_unless_a_theme_is_named() -> None:
     assert read_prompt("asteroids with sharks").theme == "ocean"
     assert "backdrop ocean (for the shark)" in design_for("asteroids with sharks", 1).understood
