@@ -169,7 +169,10 @@ def unreachable(endpoint: Any, prompt: str, timeout: float = 3.0) -> str:
     spec = endpoint.spec
     model = endpoint.model or (spec.default_model if spec else "") or "MODEL"
     if endpoint.custom or spec is None:
-        fix = "start the server there, or fix --base-url / STUDIO_BASE_URL"
+        fix = (
+            "start the server there, or fix the base URL (--base-url, STUDIO_BASE_URL or "
+            "`studio config set base_url`)"
+        )
     elif spec.name == "ollama":
         fix = f"start it with `ollama serve`, then fetch the model: `ollama pull {model}`"
     elif spec.key_var:  # a hosted API: the network, then the key
