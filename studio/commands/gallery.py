@@ -130,8 +130,8 @@ def gallery_cmd(
         sys.stdout.write(listing.tsv(chosen))
         return
     out = Console(soft_wrap=False)
-    where = text(where_line(store, gallery), newlines=False)  # a folder name is not markup
-    out.print(listing.table(chosen, title=where, width=out.width))
+    heading = text(where_line(store, gallery), newlines=False)  # a folder name is not markup
+    out.print(listing.table(chosen, title=heading, width=out.width))
 
 
 @gallery_app.command("rm")

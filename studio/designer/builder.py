@@ -16,7 +16,7 @@ from studio.designer.recipes import PLAYER_PARTS, RECIPES, compose, default_edge
 PACE = {"easy": 0.8, "normal": 1.0, "hard": 1.25}
 #: How forgiving each difficulty is: seconds of safety after a hit and when a game starts,
 #: seconds of play before the last life can be lost, lives added.
-FORGIVING = {
+FORGIVING: dict[str, dict[str, float]] = {
     "easy": {"safe_time": 3.0, "start_safe": 3.0, "grace_time": 30.0, "more_lives": 2},
     "normal": {"safe_time": 2.0, "start_safe": 2.0, "grace_time": 12.0, "more_lives": 0},
     "hard": {"safe_time": 1.2, "start_safe": 1.0, "grace_time": 10.0, "more_lives": 0},
@@ -56,7 +56,7 @@ def build_design(und: Understanding, seed: int) -> Design:
         clearing=_collect(names, "clearing"),
         winning="no end: levels get faster; play for the best score",
         losing=_losing(names, comp.lives, "timer" in extras),
-        lives=comp.lives + forgiving["more_lives"] if comp.lives else 0,
+        lives=comp.lives + int(forgiving["more_lives"]) if comp.lives else 0,
         time_limit=_time_limit(comp.base, rng) if "timer" in extras else 0,
         levels=True,
     )
