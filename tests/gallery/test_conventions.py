@@ -121,3 +121,17 @@ def test_show_of_a_model_game_still_counts_tokens(tmp_path: Path) -> None:
     env = {"STUDIO_GALLERY": str(gallery.root), "COLUMNS": "100"}
     out = runner.invoke(app, ["show", entry.slug], env=env).stdout
     assert "tokens" in out
+
+
+def test_the_live_table_and_the_final_table_name_their_columns_alike() -> None:
+    from rich.console import Console
+
+    from studio.bigbrain import RunResult
+    from studio.commands.make_report import attempts_table
+    from studio.progress import LiveProgress
+
+    live = LiveProgress(Console(file=None, force_terminal=False)).table()
+    final = attempts_table(RunResult(status="ok", run_dir=Path("."), attempts=[]))
+    live_names = [str(c.header) for c in live.columns]
+    final_names = [str(c.header) for c in final.columns]
+    assert set(live_names) <= set(final_names), (live_names, final_names)
