@@ -7,13 +7,15 @@ from typing import Annotated
 
 import typer
 
-from studio.commands import config, gallery, make, test
+from studio.commands import config, gallery, genres, make, test
+from studio.commands.common import HELP, hide_flag_types
 from studio.version import studio_version
 
 app = typer.Typer(
     name="studio",
     help="Turn a sentence into a game you can play, and keep the best in a gallery.",
     no_args_is_help=True,
+    context_settings=HELP,  # -h as well as --help, in every command
     add_completion=False,
     pretty_exceptions_show_locals=False,  # never print local variables (keys) in tracebacks
 )
@@ -40,8 +42,9 @@ def _options(
     """Turn a sentence into a game you can play, and keep the best in a gallery."""
 
 
-for module in (make, test, config, gallery):
+for module in (make, test, config, gallery, genres):
     module.register(app)
+hide_flag_types()
 
 
 def main() -> None:

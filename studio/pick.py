@@ -158,19 +158,21 @@ def _by_behaviour(playable: Sequence[Candidate], threshold: float, margin: int) 
     if any(c is top for c in largest):
         return Pick(
             top,
-            f"best score ({top.verdict.score}), behaviour shared by {len(largest)} candidates",
+            f"best score ({top.verdict.score}); {len(largest)} attempts played the same way, "
+            "a sign the game works as meant",
             clusters,
         )
     if top.verdict.score - consensus.verdict.score <= margin:
         return Pick(
             consensus,
-            f"behaviour shared by {len(largest)} candidates (score {consensus.verdict.score}) "
-            f"preferred over a lone outlier (attempt {top.n}, score {top.verdict.score})",
+            f"{len(largest)} attempts played the same way (score {consensus.verdict.score}), "
+            f"preferred over one that played differently (attempt {top.n}, score "
+            f"{top.verdict.score})",
             clusters,
         )
     return Pick(
         top,
-        f"best score ({top.verdict.score}), more than {margin} points above the shared "
-        f"behaviour of {len(largest)} candidates",
+        f"best score ({top.verdict.score}), more than {margin} points above the "
+        f"{len(largest)} attempts that played alike",
         clusters,
     )

@@ -203,11 +203,12 @@ class LiveProgress(_Base):
         with self._lock:
             title = Text(self.title) if self.title else None
             table = Table(title=title, expand=False, title_justify="left")
+            # the names of the final attempts table's columns: one table, said one way
             table.add_column("#", justify="right")
-            table.add_column("state")
+            table.add_column("status")
             table.add_column("tokens", justify="right")
             table.add_column("time", justify="right")
-            table.add_column("verdict / reason", overflow="fold", max_width=70)
+            table.add_column("reason", overflow="fold", max_width=70)
             now = time.monotonic()
             for row in sorted(self.rows.values(), key=lambda r: r.n):
                 spent = (row.ended or now) - row.started

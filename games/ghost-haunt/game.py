@@ -46,6 +46,9 @@ PIECE_COLOURS = [
 ]
 LIVES = 3
 TIME_LIMIT = 90
+SAFE_TIME = 2.0  # seconds of safety after a hit
+START_SAFE = 2.0  # seconds of safety when a game starts
+GRACE_TIME = 12.0  # the last life cannot be lost before this much play
 START_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 CONTROLS = [
     ("Arrows or WASD", "choose the next turn"),
@@ -101,6 +104,11 @@ def copy_picture(surface):
     return picture
 
 
+def bounds(rects):
+    """One rect around all of ``rects`` (where an object drew this frame), or None."""
+    return rects[0].unionall(rects[1:]) if rects else None
+
+
 class Text:
     """Draws text with one cached font, keeping rendered lines for reuse."""
 
@@ -146,7 +154,7 @@ class Particle:
 
     def draw(self, screen):
         size = 2 + int(self.life * 6)
-        screen.fill(self.colour, (int(self.x), int(self.y), size, size))
+        return screen.fill(self.colour, (int(self.x), int(self.y), size, size))
 class Maze:
     """Corridors carved by a random depth-first walk, with a few extra openings."""
 
@@ -271,12 +279,12 @@ class Hero(Mover):
         if blink:
             return
         radius = MAZE_CELL // 2 - 2
-        pygame.draw.circle(screen, PLAYER_COLOUR, self.rect.center, radius)
+        drawn = pygame.draw.circle(screen, PLAYER_COLOUR, self.rect.center, radius)
         opening = abs(math.sin(self.mouth)) * 0.7
         angle = math.atan2(self.direction[1], self.direction[0]) if self.direction != (0, 0) else 0.0
         tip1 = (self.x + math.cos(angle - opening) * radius * 1.1, self.y + math.sin(angle - opening) * radius * 1.1)
         tip2 = (self.x + math.cos(angle + opening) * radius * 1.1, self.y + math.sin(angle + opening) * radius * 1.1)
-        pygame.draw.polygon(screen, BG_COLOUR, [self.rect.center, tip1, tip2])
+        return drawn.union(pygame.draw.polygon(screen, BG_COLOUR, [self.rect.center, tip1, tip2]))
 
 
 class Ghost(Mover):
@@ -307,10 +315,10 @@ class Ghost(Mover):
     def draw(self, screen, frightened, anim):
         colour = (70, 90, 230) if frightened and int(anim * 4) % 2 == 0 else (DIM_COLOUR if frightened else self.colour)
         r = self.rect
-        pygame.draw.circle(screen, colour, (r.centerx, r.centery - 2), r.width // 2)
-        pygame.draw.rect(screen, colour, (r.left, r.centery - 2, r.width, r.height // 2 + 2))
-        pygame.draw.circle(screen, (255, 255, 255), (r.centerx - 4, r.centery - 4), 3)
-        pygame.draw.circle(screen, (255, 255, 255), (r.centerx + 4, r.centery - 4), 3)
+        drawn = pygame.draw.circle(screen, colour, (r.centerx, r.centery - 2), r.width // 2)
+        drawn = drawn.union(pygame.draw.rect(screen, colour, (r.left, r.centery - 2, r.width, r.height // 2 + 2)))
+        drawn = drawn.union(pygame.draw.circle(screen, (255, 255, 255), (r.centerx - 4, r.centery - 4), 3))
+        return drawn.union(pygame.draw.circle(screen, (255, 255, 255), (r.centerx + 4, r.centery - 4), 3))
 
 
 class PowerUp:
@@ -331,8 +339,8 @@ class PowerUp:
             angle = i * math.pi / 5 - math.pi / 2
             points.append((cx + math.cos(angle) * radius, cy + math.sin(angle) * radius))
         colour = {"shield": PLAYER_COLOUR, "life": DANGER_COLOUR, "bonus": ACCENT_COLOUR}[self.kind]
-        pygame.draw.polygon(screen, colour, points)
-        pygame.draw.polygon(screen, TEXT_COLOUR, points, 1)
+        drawn = pygame.draw.polygon(screen, colour, points)
+        return drawn.union(pygame.draw.polygon(screen, TEXT_COLOUR, points, 1))
 
 
 class Game:
@@ -349,9 +357,11 @@ class Game:
         self.shade.fill((0, 0, 0, 160))
         self.backdrop = self.paint_backdrop()
         self.title_picture = None
+        self.title_dirty = []
         self.title_tiles = []
         self.hud_key = None
         self.hud_image = None
+        self.scene_paints = 0  # how many times a part drew the scene picture anew
         self.reset()
 
     def reset(self):
@@ -363,7 +373,10 @@ class Game:
         self.over_timer = 0.0
         self.over_reason = ""
         self.over_picture = None
-        self.invulnerable = 0.0
+        self.over_dirty = []
+        self.play_dirty = None  # None: the next frame of play paints the whole window
+        self.invulnerable = START_SAFE  # a moment to find your feet
+        self.play_time = 0.0
         self.banner = ""
         self.banner_timer = 0.0
         self.particles = []
@@ -391,20 +404,20 @@ class Game:
             self.particles.extend(Particle(x, y, colour) for _ in range(count))
 
     def player_hit(self):
-        """The player was hurt: lose a life, or the game."""
+        """The player was hurt: a moment of safety, then a life (or points) lost. The blink
+        and the lives on the score line say so; no banner covers the game."""
         if self.invulnerable > 0 or self.state != "play":
             return False
-        self.invulnerable = 1.5
+        self.invulnerable = SAFE_TIME
 
         if not LIVES:
             self.add_score(-min(self.score, 50))
-            self.say("hit! -50")
             return True
+        if self.lives <= 1 and self.play_time < GRACE_TIME:
+            return True  # a newcomer keeps the last life through the first seconds
         self.lives -= 1
         if self.lives <= 0:
             self.game_over("out of lives")
-        else:
-            self.say(f"ouch! lives left: {self.lives}")
         return True
 
     def game_over(self, reason):
@@ -466,6 +479,7 @@ class Game:
             return
         self.banner_timer = max(0.0, self.banner_timer - dt)
         self.invulnerable = max(0.0, self.invulnerable - dt)
+        self.play_time += dt
         keys = pygame.key.get_pressed()
         self.player.update(dt, keys)
         self.frightened = max(0.0, self.frightened - dt)
@@ -537,6 +551,7 @@ class Game:
         key = (id(self.maze), len(self.pellets), len(self.power_pellets))
         if key != self.maze_drawn:
             self.maze_drawn = key
+            self.scene_paints += 1
             screen = self.maze_picture
             screen.blit(self.maze.surface, (MAZE_X, MAZE_Y))
             for col, row in self.pellets:
@@ -553,22 +568,39 @@ class Game:
             self.draw_title(screen)
             return
         if self.state == "over" and self.over_picture is not None:
-            screen.blit(self.over_picture, (0, 0))
             self.draw_over(screen)
             return
-        screen.blit(self.scene(), (0, 0))
+        self.paint_scene(screen)
         for ghost in self.ghosts:
-            ghost.draw(screen, self.frightened > 0, self.anim)
-        self.player.draw(screen, self.invulnerable > 0 and int(self.anim * 12) % 2 == 0)
+            self.mark(ghost.draw(screen, self.frightened > 0, self.anim))
+        self.mark(self.player.draw(screen, self.invulnerable > 0 and int(self.anim * 12) % 2 == 0))
         for power in self.powerups:
-            power.draw(screen, self.anim)
-        self.draw_hud(screen)
+            self.mark(power.draw(screen, self.anim))
+        self.mark(self.draw_hud(screen))
         for particle in self.particles:
-            particle.draw(screen)
+            self.mark(particle.draw(screen))
         if self.banner_timer > 0:
-            self.text.draw(screen, self.banner, ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 80), "center")
+            self.mark(self.text.draw(screen, self.banner, ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 80), "center"))
         if self.state == "over":
             self.draw_over(screen)
+
+    def paint_scene(self, screen):
+        """The picture under everything that moves. After a game's first frame only what can
+        have changed is painted again: all of it when a part drew the scene anew, else
+        wherever something was drawn over the picture last frame (noted with ``mark``)."""
+        scene = self.scene()
+        if self.play_dirty is None or self.scene_paints != self.scene_painted:
+            screen.blit(scene, (0, 0))
+        else:
+            for rect in self.play_dirty:
+                screen.blit(scene, rect, rect)
+        self.scene_painted = self.scene_paints
+        self.play_dirty = []
+
+    def mark(self, rect):
+        """Note where something was drawn over the scene, to paint the scene there next frame."""
+        if rect:  # nothing drawn: no rect, or an empty one
+            self.play_dirty.append(rect)
 
     def hud_lines(self):
         lines = [f"Score {self.score}", f"Best {self.best}"]
@@ -585,8 +617,8 @@ class Game:
         if lines != self.hud_key:
             self.hud_key = lines
             self.hud_image = self.paint_hud(lines)
-        screen.blit(self.hud_image, (0, 0))
         screen.blit(self.backdrop, (0, SCREEN_H - FOOT_H), (0, SCREEN_H - FOOT_H, SCREEN_W, FOOT_H))
+        return screen.blit(self.hud_image, (0, 0))
 
     def paint_hud(self, lines):
         """The score lines drawn into one picture, made again only when a line changes."""
@@ -616,25 +648,36 @@ class Game:
         return surface
 
     def draw_title(self, screen):
+        """The title picture with tiles drifting over it. Only what changes is painted again:
+        the title where the tiles and the blinking line were, then them where they are now."""
         if self.title_picture is None:
             self.title_picture = self.paint_title()
-        screen.blit(self.title_picture, (0, 0))
+            self.title_dirty = [screen.get_rect()]
+        for rect in self.title_dirty:
+            screen.blit(self.title_picture, rect, rect)
+        self.title_dirty = []
         for i, tile in enumerate(self.title_tiles):
             x = SCREEN_W // 2 + int(math.sin(self.anim * 1.3 + i) * SCREEN_W * 0.35)
             y = 60 + int(math.cos(self.anim * 0.9 + i * 1.7) * 30) + i * 8
-            screen.blit(tile, (x - 14, y - 14))
+            self.title_dirty.append(screen.blit(tile, (x - 14, y - 14)))
         if int(self.anim * 2) % 2 == 0:
-            self.text.draw(screen, "Press Enter, Space or click to start", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H - 70), "center")
+            self.title_dirty.append(self.text.draw(screen, "Press Enter, Space or click to start", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H - 70), "center"))
 
     def draw_over(self, screen):
+        """The last moment of play, shaded once and kept while the game-over text shows. Only
+        the text is painted again: the kept picture where it was, then the text."""
         if self.over_picture is None:
-            # the last moment of play, shaded once and kept while the game-over text shows
             screen.blit(self.shade, (0, 0))
             self.over_picture = copy_picture(screen)
-        self.big.draw(screen, "GAME OVER", DANGER_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 50), "center")
-        self.text.draw(screen, f"{self.over_reason} - score {self.score} (best {self.best})", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 10), "center")
+            self.over_dirty = []
+        for rect in self.over_dirty:
+            screen.blit(self.over_picture, rect, rect)
+        self.over_dirty = [
+            self.big.draw(screen, "GAME OVER", DANGER_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 50), "center"),
+            self.text.draw(screen, f"{self.over_reason} - score {self.score} (best {self.best})", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 10), "center"),
+        ]
         if self.over_timer > 0.8:
-            self.text.draw(screen, "Enter, Space or click to play again", ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 50), "center")
+            self.over_dirty.append(self.text.draw(screen, "Enter, Space or click to play again", ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 50), "center"))
 
 
 def main():
@@ -666,4 +709,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:  # Ctrl-C in the terminal ends the game as closing it does
+        pygame.quit()

@@ -10,13 +10,16 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import typer
 from rich.console import Console
 
 from studio.errors import StudioError, UsageError
 from studio.textsafe import markup
+
+if TYPE_CHECKING:
+    from studio.gallery.store import Gallery
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -104,3 +107,56 @@ def only_json_on_stdout() -> Iterator[IO[str]]:
         sys.stderr.flush()
         os.dup2(saved, 1)
         os.close(saved)
+
+
+#: Every command and group: ``-h`` as well as ``--help``.
+HELP: dict[str, Any] = {"help_option_names": ["-h", "--help"]}
+
+
+def is_piped(stream: IO[str]) -> bool:
+    """Whether ``stream`` goes to a pipe or a file rather than a terminal (plain text then).
+    ``TTY_COMPATIBLE=1`` or ``0`` says it either way, as for rich."""
+    forced = os.environ.get("TTY_COMPATIBLE", "")
+    if forced in ("0", "1"):
+        return forced == "0"
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
+def open_gallery(override: str | os.PathLike[str] | None = None) -> Gallery:
+    """The gallery a command works on; the user's own one (the default, or the one `studio
+    config set gallery` chose) gets the shipped showcase the first time it is used."""
+    from studio.gallery.showcase import seed_shipped
+    from studio.gallery.store import Gallery
+    from studio.paths import gallery_location
+
+    root, chosen = gallery_location(override)
+    store = Gallery(root)
+    if chosen in ("default", "studio config set gallery"):
+        try:
+            seed_shipped(store)
+        except (OSError, StudioError) as exc:  # the user's games still list
+            err_console.print(f"warning: the showcase was not added: {markup(exc)}")
+    return store
+
+
+def hide_flag_types() -> None:
+    """Help lists flags (``--offline``, ``--json``, ``--help``) without a ``<bool>`` type: a
+    flag takes no value. Typer releases that print one get it dropped here."""
+    try:
+        from typer.core import TyperOption
+    except ImportError:  # an older typer: it prints no type for a flag
+        return
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_studio", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) or getattr(self, "is_bool_flag", False):
+            return None
+        return shown(self, ctx)
+
+    display_type_rich._studio = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Annotated, TypedDict
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from studio.commands.common import handles_errors
+from studio.commands.common import handles_errors, is_piped, writable_folder_problem
 from studio.errors import ConfigError, UsageError
 from studio.models import config as store
 from studio.models import tuning
@@ -31,7 +32,8 @@ from studio.models.endpoints import (
     preset_key_status,
     resolve,
 )
-from studio.textsafe import clean
+from studio.paths import gallery_location
+from studio.textsafe import clean, dumps
 
 PresetOpt = Annotated[
     str | None,
@@ -65,7 +67,7 @@ ApiKeyOpt = Annotated[
     ),
 ]
 
-_SETTINGS_HELP = "model, base_url, preset, timeout, idle_timeout, max_tokens or api_key"
+_SETTINGS_HELP = "model, base_url, preset, timeout, idle_timeout, max_tokens, gallery or api_key"
 
 
 class EndpointFlags(TypedDict):
@@ -155,7 +157,7 @@ def config_set(
     name = _normal(name)
     if name == "api_key":
         where = _key_target(target)
-        key = value if value is not None else typer.prompt("API key", hide_input=True)
+        key = value if value is not None else _read_key()
         if not key.strip():
             raise UsageError("the key is empty; pass the key or type it when asked")
         store.set_key(where, key.strip())
@@ -170,6 +172,8 @@ def config_set(
         value = check_url(value, "studio config set base_url")
     elif name in tuning.NAMES:
         value = tuning.check(name, value, f"studio config set {name}")
+    elif name == "gallery":
+        value = _gallery_folder(value)
     elif name not in store.SETTINGS:
         raise ConfigError(f"unknown setting {name!r}; known: {_SETTINGS_HELP}")
     store.set_setting(name, value)
@@ -191,6 +195,23 @@ def config_unset(
         return
     found = store.unset_setting(name)
     typer.echo(f"Removed {name}." if found else f"{name} was not set.")
+
+
+def _read_key() -> str:
+    """The key typed (hidden) at a terminal, or the first line piped in (no prompt then, and
+    no warning about echo: nothing is echoed)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    return typer.prompt("API key (hidden)", hide_input=True, prompt_suffix=": ")
+
+
+def _gallery_folder(value: str) -> str:
+    """An absolute folder the gallery can be written in (checked now, not at the next make)."""
+    path = Path(value).expanduser().absolute()
+    problem = writable_folder_problem(path)
+    if problem:
+        raise UsageError(f"studio config set gallery: {problem}. Give a folder you can write to.")
+    return str(path)
 
 
 def _describe(endpoint: Endpoint | None) -> list[str]:
@@ -231,11 +252,34 @@ def _tuning_line(endpoint: Endpoint) -> str:
 
 @config_app.command("show")
 @handles_errors
-def config_show() -> None:
-    """Print the stored settings, the stored keys (masked) and the endpoint in use."""
-    out = _console()
+def config_show(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the settings as JSON (keys masked).")
+    ] = False,
+) -> None:
+    """Print the stored settings, the stored keys (masked), the gallery and the endpoint in use.
+
+    Example: studio config show --json
+    """
     cfg = store.load_config()
     keys = store.load_keys()
+    gallery, chosen = gallery_location()
+    if as_json:
+        endpoint = resolve()
+        typer.echo(
+            dumps(
+                {
+                    "config_file": str(store.config_path()),
+                    "settings": {name: cfg.get(name) for name in store.SETTINGS},
+                    "keys_file": str(store.keys_path()),
+                    "keys": {target: mask_key(key) for target, key in sorted(keys.items())},
+                    "gallery": {"path": str(gallery), "chosen_by": chosen},
+                    "endpoint": _endpoint_json(endpoint),
+                }
+            )
+        )
+        return
+    out = _console()
     out.print(f"Config file: {store.config_path()}", markup=False)
     for name in store.SETTINGS:
         out.print(f"  {name}: {clean(cfg.get(name, '(not set)'))}", markup=False)
@@ -244,8 +288,25 @@ def config_show() -> None:
         out.print("  (no keys stored)", markup=False)
     for target, key in sorted(keys.items()):
         out.print(f"  {target}: {mask_key(key)}", markup=False)
+    out.print(f"Gallery: {clean(gallery)} ({chosen})", markup=False)
     for line in _describe(resolve()):
         out.print(clean(line), markup=False)
+
+
+def _endpoint_json(endpoint: Endpoint | None) -> dict[str, object] | None:
+    """The endpoint in use for --json: no key, only whether there is one and where from."""
+    if endpoint is None:
+        return None
+    return {
+        "label": endpoint.label,
+        "base_url": endpoint.base_url,
+        "model": endpoint.model or None,
+        "preset": endpoint.preset,
+        "custom": endpoint.custom,
+        "key": mask_key(endpoint.api_key) if endpoint.api_key else None,
+        "key_source": endpoint.key_source or None,
+        "chosen_by": endpoint.origin,
+    }
 
 
 def _console() -> Console:
@@ -260,12 +321,18 @@ def models(
     base_url: BaseUrlOpt = None,
     model: ModelOpt = None,
     api_key: ApiKeyOpt = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the presets and the endpoint as JSON.")
+    ] = False,
 ) -> None:
-    """List the endpoint presets, the keys found (masked), and the endpoint in use."""
-    out = _console()
-    table = Table(title="Model endpoints (presets)", title_justify="left", box=None)
-    for column in ("preset", "base URL", "default model", "key variable", "key found"):
-        table.add_column(column, no_wrap=True)
+    """List the endpoint presets, the keys found (masked), and the endpoint in use.
+
+    Piped, the presets are plain tab-separated lines: preset, base URL, default model, key
+    variable, key found.
+
+    Examples: studio models  |  studio models --preset ollama  |  studio models --json
+    """
+    rows = []
     for spec in PRESETS.values():
         masked, source = preset_key_status(spec)
         found = (
@@ -273,17 +340,28 @@ def models(
             if masked
             else ("-" if not spec.key_var else "no")
         )
-        table.add_row(
-            spec.name,
-            spec.base_url,
-            spec.default_model or "(server's first)",
-            spec.key_var or "-",
-            found,
-        )
-    out.print(table)
+        rows.append((spec.name, spec.base_url, spec.default_model or "", spec.key_var or "", found))
     endpoint = endpoint_from_flags(
         ctx, model=model, base_url=base_url, api_key=api_key, preset=preset
     )
+    if as_json:
+        presets = [
+            dict(zip(("preset", "base_url", "default_model", "key_var", "key"), r, strict=True))
+            for r in rows
+        ]
+        typer.echo(dumps({"presets": presets, "endpoint": _endpoint_json(endpoint)}))
+        return
+    if is_piped(sys.stdout):
+        for row in rows:
+            typer.echo("\t".join(clean(cell) for cell in row))
+        return
+    out = _console()
+    table = Table(title="Model endpoints (presets)", title_justify="left", box=None)
+    for column in ("preset", "base URL", "default model", "key variable", "key found"):
+        table.add_column(column, overflow="fold", no_wrap=column == "preset")
+    for name, url, default, var, found in rows:
+        table.add_row(name, url, default or "(server's first)", var or "-", found)
+    out.print(table)
     for line in _describe(endpoint):
         out.print(clean(line), markup=False)
     out.print(lookup_order(), markup=False, soft_wrap=True)

@@ -1,17 +1,27 @@
-"""Commands: gallery (table, --html site), show, play, arcade."""
+"""Commands: gallery (table, --html site, rm, rename), show, play, arcade."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from studio.commands.common import check_folder_option, err_console, fail, handles_errors
+from studio.commands.common import (
+    HELP,
+    check_folder_option,
+    err_console,
+    fail,
+    handles_errors,
+    is_piped,
+    open_gallery,
+)
 from studio.errors import StudioError, UsageError
 from studio.gallery import listing
 from studio.gallery.store import Entry, Gallery
+from studio.paths import gallery_location
 from studio.textsafe import clean, dumps, markup, text
 
 GalleryOpt = Annotated[
@@ -19,10 +29,21 @@ GalleryOpt = Annotated[
     typer.Option(
         "--gallery",
         envvar="STUDIO_GALLERY",
-        help="The gallery folder (default: ./games).",
+        help="The gallery folder (default: your user gallery; see `studio gallery`).",
         show_default=False,
     ),
 ]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+
+gallery_app = typer.Typer(
+    help="List the games in the gallery, build its web page, remove or rename a game.",
+    context_settings=HELP,
+    invoke_without_command=True,
+    epilog=(
+        "Examples:  studio gallery --sort score  |  studio gallery rm snake-breaker  |  "
+        "studio gallery rename snake-breaker 'Snake Bricks'  |  studio gallery --html --open"
+    ),
+)
 
 
 def _warn(message: str) -> None:
@@ -33,8 +54,21 @@ def _entries(gallery: Gallery) -> list[Entry]:
     return gallery.entries(on_warning=_warn)
 
 
+def where_line(store: Gallery, override: Path | str | None) -> str:
+    """One line saying which folder the gallery is and what chose it."""
+    root, chosen = gallery_location(override)
+    how = (
+        "change it with --gallery, STUDIO_GALLERY or `studio config set gallery`"
+        if chosen == "default"
+        else f"chosen by {chosen}"
+    )
+    return f"Gallery: {clean(store.root)} ({how})"
+
+
+@gallery_app.callback()
 @handles_errors
 def gallery_cmd(
+    ctx: typer.Context,
     gallery: GalleryOpt = None,
     sort: Annotated[str, typer.Option(help="Order: score, date (newest first) or title.")] = "date",
     genre: Annotated[str | None, typer.Option(help="Only games of this genre.")] = None,
@@ -53,8 +87,14 @@ def gallery_cmd(
     ] = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the web page (with --html).")] = False,
 ) -> None:
-    """List the games in the gallery, or build its web page with --html."""
-    store = Gallery(gallery)
+    """List the games in the gallery, or build its web page with --html.
+
+    Piped, the list is plain tab-separated text: slug, title, genre, source, score, date.
+    """
+    ctx.obj = gallery
+    if ctx.invoked_subcommand is not None:
+        return
+    store = open_gallery(gallery)
     if html or open_:  # the site is written into the gallery folder: one it can be
         check_folder_option(store.root, "--gallery", "STUDIO_GALLERY")
     elif store.root.exists() and not store.root.is_dir():  # not "no games yet"
@@ -86,7 +126,62 @@ def gallery_cmd(
             else f'No games in {where} yet. Make one: studio make "a snake game in neon colours"'
         )
         return
-    Console(soft_wrap=False).print(listing.table(chosen, title=text(store.root)))
+    if is_piped(sys.stdout):
+        sys.stdout.write(listing.tsv(chosen))
+        return
+    out = Console(soft_wrap=False)
+    heading = text(where_line(store, gallery), newlines=False)  # a folder name is not markup
+    out.print(listing.table(chosen, title=heading, width=out.width))
+
+
+@gallery_app.command("rm")
+@handles_errors
+def gallery_rm(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The game to remove.")],
+    gallery: GalleryOpt = None,
+    yes: YesOpt = False,
+) -> None:
+    """Remove a game from the gallery (asks first, unless --yes).
+
+    Example: studio gallery rm snake-breaker --yes
+    """
+    store = open_gallery(gallery or ctx.obj)
+    entry = store.get_own(slug)
+    if not yes:
+        typer.confirm(f"Remove {entry.title!r} ({entry.slug}) from {store.root}?", abort=True)
+    store.remove(slug)
+    typer.echo(f"Removed {clean(entry.slug)} ({clean(entry.title)}) from {clean(store.root)}")
+    _refresh_site(store)
+
+
+@gallery_app.command("rename")
+@handles_errors
+def gallery_rename(
+    ctx: typer.Context,
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="The game to rename.")],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="Its new title.")],
+    gallery: GalleryOpt = None,
+) -> None:
+    """Give a game a new title (and the slug that goes with it, when free).
+
+    Example: studio gallery rename snake-breaker "Snake Bricks"
+    """
+    store = open_gallery(gallery or ctx.obj)
+    entry = store.rename(slug, title)
+    typer.echo(f"Renamed {clean(slug)} to {clean(entry.title)!r}: slug {clean(entry.slug)}")
+    _refresh_site(store)
+
+
+def _refresh_site(store: Gallery) -> None:
+    if not (store.root / "index.html").exists():
+        return
+    from studio.gallery.html import build_site
+
+    try:
+        build_site(store)
+    except (OSError, StudioError) as exc:
+        err_console.print(f"warning: the gallery page was not updated: {clean(exc)}")
 
 
 @handles_errors
@@ -96,11 +191,14 @@ def show_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
 ) -> None:
     """Show one game: its metadata, verdict, attempts, where its code is, how to play it."""
-    entry = Gallery(gallery).get(slug)
+    entry = open_gallery(gallery).get(slug)
     if as_json:
         typer.echo(dumps(listing.as_row(entry)))
         return
-    Console().print(listing.show(entry))
+    out = Console()
+    out.print(listing.show(entry))
+    for line in listing.where(entry):  # whole, not wrapped into the box: copy them as they are
+        out.print(line, soft_wrap=True)
 
 
 @handles_errors
@@ -115,7 +213,7 @@ def play_cmd(
         err_console.print(f"playing {markup(path)} (close its window to stop)")
 
     try:
-        code = play(resolve_game(game, Gallery(gallery)), announce=announce)
+        code = play(resolve_game(game, open_gallery(gallery)), announce=announce)
     except KeyboardInterrupt:  # the game was stopped too
         raise typer.Exit(130) from None
     if code != 0:  # a game killed by signal N (code -N) ends the studio as a shell would
@@ -128,14 +226,16 @@ def arcade_cmd(gallery: GalleryOpt = None) -> None:
     from studio.gallery import arcade
     from studio.gallery.play import display_problem, play
 
-    store = Gallery(gallery)
+    store = open_gallery(gallery)
     problem = display_problem()
     if problem:
         raise fail(
             f"cannot open the arcade window: {problem}. Run it on a machine with a screen; "
             "`studio gallery` lists the games in a terminal."
         )
-    cards = [_card(e) for e in listing.select(_entries(store), sort="score")]
+    chosen = listing.select(_entries(store), sort="score")
+    names = listing.labels(chosen)
+    cards = [_card(e, names[e.slug]) for e in chosen]
 
     def launch(card: dict[str, Any]) -> str | None:
         try:
@@ -147,10 +247,10 @@ def arcade_cmd(gallery: GalleryOpt = None) -> None:
     arcade.run(cards, launch=launch, title=f"Arcade - {store.root.name}")
 
 
-def _card(entry: Entry) -> dict[str, Any]:
+def _card(entry: Entry, label: str) -> dict[str, Any]:
     return {
         "slug": entry.slug,
-        "title": entry.title,
+        "title": label,
         "prompt": entry.prompt,
         "score": listing.format_score(entry),
         "thumb": str(entry.thumbnail) if entry.thumbnail else None,
@@ -160,7 +260,7 @@ def _card(entry: Entry) -> dict[str, Any]:
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
-    app.command("gallery")(gallery_cmd)
+    app.add_typer(gallery_app, name="gallery")
     app.command("show")(show_cmd)
     app.command("play")(play_cmd)
     app.command("arcade")(arcade_cmd)

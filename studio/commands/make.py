@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from studio.bigbrain import BigBrain
-from studio.commands.common import check_folder_option, err_console, fail, handles_errors
+from studio.commands.common import (
+    check_folder_option,
+    err_console,
+    fail,
+    handles_errors,
+    only_json_on_stdout,
+    open_gallery,
+)
 from studio.commands.config import EndpointFlags, explicit_flags
+from studio.commands.make_report import finish, report, unreachable
 from studio.errors import GalleryError, StudioError, UsageError
-from studio.lifecycle import AttemptState, RunStatus
 from studio.paths import gallery_dir
 from studio.progress import make_progress
 from studio.run import BIG_BRAIN_ATTEMPTS, DEFAULT_ATTEMPTS, MAX_ATTEMPTS, RunResult, Settings
 from studio.runlog import scrub
-from studio.textsafe import CleanProgress, clean, markup
+from studio.textsafe import CleanProgress, clean
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +38,9 @@ def register(app: typer.Typer) -> None:
 @handles_errors
 def make(
     ctx: typer.Context,
-    prompt: Annotated[str, typer.Argument(help="The game you want, in a sentence.")],
+    prompt: Annotated[
+        str, typer.Argument(metavar="PROMPT", help="The game you want, in a sentence.")
+    ],
     attempts: Annotated[
         int | None,
         typer.Option(
@@ -111,7 +119,9 @@ def make(
     gallery: Annotated[
         str | None,
         typer.Option(
-            "--gallery", envvar="STUDIO_GALLERY", help="Gallery folder (default ./games)."
+            "--gallery",
+            envvar="STUDIO_GALLERY",
+            help="Gallery folder (default: your user gallery; see `studio gallery`).",
         ),
     ] = None,
     judge: Annotated[
@@ -129,9 +139,50 @@ def make(
             help="The judge: MODEL (same endpoint), MODEL@PRESET or MODEL@BASE_URL.",
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print only the last line: the slug and the folder, tab-separated.",
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the result as JSON on stdout (progress on stderr)."),
+    ] = False,
 ) -> None:
-    """Make a game from a sentence: parallel attempts, verified, the best kept in the gallery."""
+    """Make a game from a sentence: parallel attempts, verified, the best kept in the gallery.
+
+    The last line printed is the new game's slug and folder, tab-separated, for scripts.
+
+    Examples:  studio make "snake meets breakout"  |  studio make "a cosy game about cats"
+    --seed 272580  |  studio make "asteroids" --preset ollama -q
+    """
+    if quiet or as_json:
+        with only_json_on_stdout() as out:
+            console = Console(stderr=True, highlight=False, quiet=quiet)
+            result = _make(ctx, console, locals())
+            finish(out, result, as_json)
+        return
     console = Console(highlight=False)
+    finish(sys.stdout, _make(ctx, console, locals()), False)
+
+
+def _make(ctx: typer.Context, console: Console, args: dict[str, Any]) -> RunResult:
+    """The run behind ``studio make``; ``args`` its options. Raises ``typer.Exit`` when no
+    game was kept, after saying why on stderr."""
+    prompt, attempts, big_brain = args["prompt"], args["attempts"], args["big_brain"]
+    repairs, first, show_thinking = args["repairs"], args["first"], args["show_thinking"]
+    offline, model, base_url = args["offline"], args["model"], args["base_url"]
+    api_key, preset, timeout = args["api_key"], args["preset"], args["timeout"]
+    idle_timeout, max_tokens, seconds = args["idle_timeout"], args["max_tokens"], args["seconds"]
+    seed, gallery, judge, judge_model = (
+        args["seed"],
+        args["gallery"],
+        args["judge"],
+        args["judge_model"],
+    )
     if attempts is not None and not 1 <= attempts <= MAX_ATTEMPTS:  # 0 is not "the default"
         raise UsageError(
             f"--attempts must be between 1 and {MAX_ATTEMPTS}, not {attempts}: leave it out "
@@ -156,11 +207,16 @@ def make(
     settings.check()  # bad input fails before any model is contacted
     # ... and so does a gallery the winner could not be saved in (a file, a read-only place)
     check_folder_option(gallery_dir(gallery), "--gallery", "STUDIO_GALLERY")
+    open_gallery(gallery)  # a first use of the user's gallery brings the showcase in
     # Values typer read from STUDIO_* variables go back to the resolver as unset: it reads the
     # environment itself, in its own order, and names the right source in its messages.
     flags = explicit_flags(ctx, model=model, base_url=base_url, api_key=api_key, preset=preset)
     tuned = {"timeout": timeout, "idle_timeout": idle_timeout, "max_tokens": max_tokens}
     author, endpoint = _author(offline, tuned, flags)
+    if endpoint is not None:  # a dead server is said once, before any attempt starts
+        problem = unreachable(endpoint, prompt)
+        if problem:
+            raise fail(scrub(problem, (api_key, endpoint.api_key)))
     secrets: tuple[str | None, ...] = (api_key, getattr(endpoint, "api_key", None))
     settings.model = getattr(endpoint, "model", None)
     settings.preset = getattr(endpoint, "preset", None)
@@ -175,7 +231,8 @@ def make(
         mode = "Big Brain: " if author.source == "offline" else "Big Brain: a design step, "
     console.print(
         f"{mode}{settings.attempts} attempt(s), up to {settings.repairs} repair round(s) each, "
-        f"seed {settings.seed}" + (", stopping at the first playable game" if first else "")
+        f"run seed {settings.seed} (make the same attempts again: --seed {settings.seed})"
+        + (", stopping at the first playable game" if first else "")
     )
     the_judge = _judge(console, settings, author, endpoint, judge, judge_model)
     if the_judge is not None:
@@ -200,7 +257,13 @@ def make(
             else f"The run log is kept in {brain.run_dir}"
         )
         raise fail(f"{scrub(str(exc), secrets)}\n{where}", exc.exit_code) from None
-    _report(console, result, secrets)
+    report(console, result, secrets, offline=author.source == "offline")
+    if result.entry is not None:  # the seed that makes these attempts again, labelled so
+        from studio.gallery.store import Gallery
+
+        result.entry = Gallery(result.entry.path.parent).update_meta(
+            result.entry.slug, {"run_seed": settings.seed}
+        )
     if result.entry is not None and (result.entry.path.parent / "index.html").exists():
         from studio.gallery.html import build_site
         from studio.gallery.store import Gallery
@@ -211,6 +274,7 @@ def make(
             err_console.print(f"warning: the gallery page was not updated: {clean(exc)}")
         else:
             console.print("Gallery page updated: " + str(result.entry.path.parent / "index.html"))
+    return result
 
 
 def _author(offline: bool, tuned: dict[str, Any], flags: EndpointFlags) -> tuple[Any, Any]:
@@ -274,82 +338,3 @@ def _kill_all() -> Any:
     from studio.verdicts import sandbox
 
     return sandbox.kill_all
-
-
-def attempts_table(result: RunResult, secrets: tuple[str | None, ...] = ()) -> Table:
-    """Every attempt: status, score, flags, repairs, tokens, time, reason."""
-    table = Table(title="Attempts", title_justify="left")
-    for name, justify in (
-        ("#", "right"),
-        ("status", "left"),
-        ("score", "right"),
-        ("repairs", "right"),
-        ("tokens", "right"),
-        ("time", "right"),
-        ("as asked", "left"),
-        ("reason", "left"),
-    ):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
-    winner = result.winner.n if result.winner else None
-    said: dict[str, int] = {}  # a failure shared by several attempts is spelled out once
-    for a in result.attempts:
-        d = a.to_dict()
-        reason = d["reason"]
-        if a.status == AttemptState.FAILED and reason in said:
-            reason = f"same as attempt {said[reason]}"
-        else:
-            said.setdefault(reason, a.n)
-        adherence = d.get("adherence")
-        if adherence and d["playable"]:
-            reason = f"{reason}\n{adherence['by']}: {adherence['reason']}"
-        asked = "" if not adherence else ("yes" if adherence["matches"] else "no")
-        status = "winner" if a.n == winner else d["status"]
-        style = "bold green" if a.n == winner else ("red" if status == AttemptState.FAILED else "")
-        table.add_row(
-            str(a.n),
-            Text(status, style=style),
-            "" if d["score"] is None else str(d["score"]),
-            str(d["repairs"]),
-            str(d["tokens"]["completion"]),
-            f"{d['seconds']:.1f}s",
-            Text(clean(asked), style="green" if asked == "yes" else "yellow"),
-            Text(clean(scrub(reason, secrets))),
-        )
-    return table
-
-
-def _report(console: Console, result: RunResult, secrets: tuple[str | None, ...]) -> None:
-    console.print(attempts_table(result, secrets))
-    if result.design_error:
-        failed = clean(scrub(result.design_error, secrets))
-        console.print(f"Design step failed: {failed}", markup=False)
-    if result.status == RunStatus.OK and result.entry is not None:
-        entry = result.entry
-        tokens = result.tokens
-        cost = "" if result.cost_usd is None else f", ${result.cost_usd:.4f}"
-        console.print(
-            f"\nWinner: attempt {result.winner.n} ({markup(result.pick.reason)})\n"  # type: ignore[union-attr]
-            f"Saved [bold]{markup(entry.meta.get('title', entry.slug), newlines=False)}[/] to "
-            f"{markup(entry.path)}\n"
-            f"Play it: [bold]studio play {entry.slug}[/]\n"
-            f"Tokens: {tokens['prompt']} prompt + {tokens['completion']} completion{cost}; "
-            f"{result.seconds:.1f}s\n"
-            f"Run log: {markup(result.run_dir)}",
-            soft_wrap=True,
-        )
-        return
-    # One line per distinct reason, naming its attempts: a refused key is said once.
-    groups: dict[str, list[int]] = {}
-    for a in result.attempts:
-        groups.setdefault(a.reason or "no reason recorded", []).append(a.n)
-    lines = []
-    for reason, ns in groups.items():
-        if len(ns) == len(result.attempts) and len(ns) > 1:
-            who = "every attempt"
-        else:
-            who = ("attempt " if len(ns) == 1 else "attempts ") + ", ".join(map(str, ns))
-        lines.append(f"{who}: {reason}")
-    body = "\n".join("  " + scrub(line, secrets) for line in lines) or "  no reason recorded"
-    if result.status == RunStatus.CANCELLED:
-        raise fail(f"cancelled. Run log: {result.run_dir}", 130)
-    raise fail(f"no playable game.\n{body}\nThe run log is kept in {result.run_dir}", 1)

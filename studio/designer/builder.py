@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from studio.designer import catalogue
+from studio.designer import catalogue, subjects
 from studio.designer.design import Arena, Control, Design, Rules, Spawner
 from studio.designer.naming import tagline_for, title_for
 from studio.designer.palettes import make_palette
@@ -14,6 +14,13 @@ from studio.designer.reading import Understanding
 from studio.designer.recipes import PLAYER_PARTS, RECIPES, compose, default_edges
 
 PACE = {"easy": 0.8, "normal": 1.0, "hard": 1.25}
+#: How forgiving each difficulty is: seconds of safety after a hit and when a game starts,
+#: seconds of play before the last life can be lost, lives added.
+FORGIVING: dict[str, dict[str, float]] = {
+    "easy": {"safe_time": 3.0, "start_safe": 3.0, "grace_time": 30.0, "more_lives": 2},
+    "normal": {"safe_time": 2.0, "start_safe": 2.0, "grace_time": 12.0, "more_lives": 0},
+    "hard": {"safe_time": 1.2, "start_safe": 1.0, "grace_time": 10.0, "more_lives": 0},
+}
 SHAPES = {"tetrominoes": TETROMINOES, "gems": GEM_PIECES, "pairs": PAIR_PIECES}
 ENEMY_PARTS = {"wave", "rocks", "chasers", "blockfall", "minefield", "opponent", "maze", "gates"}
 
@@ -25,6 +32,7 @@ def build_design(und: Understanding, seed: int) -> Design:
     family = RECIPES[comp.base].family
     uses = list(comp.parts)
     extras = _extras(und, comp.notes, family, comp.base, [n for n, _ in uses], rng)
+    extras += [e for e in subject_parts(und, comp.base, [n for n, _ in uses]) if e not in extras]
     for name in extras:
         if name in catalogue.PARTS and all(n != name for n, _ in uses):
             uses.append((name, {}))
@@ -36,6 +44,9 @@ def build_design(und: Understanding, seed: int) -> Design:
         params.update(part_params(name, ctx))
         params.update(over)
     _context_params(params, comp.base, player, comp.scrolls, rng, ctx.pace)
+    forgiving = FORGIVING[und.difficulty]
+    params.update({k: v for k, v in forgiving.items() if k != "more_lives"})
+    params.update(subjects.pictures(und.cast.roles, names)[0])
     kinds = _kinds(params, names, rng)
     params["kinds"] = kinds
     arena = _arena(comp.base, names, params, rng)
@@ -45,7 +56,7 @@ def build_design(und: Understanding, seed: int) -> Design:
         clearing=_collect(names, "clearing"),
         winning="no end: levels get faster; play for the best score",
         losing=_losing(names, comp.lives, "timer" in extras),
-        lives=comp.lives,
+        lives=comp.lives + int(forgiving["more_lives"]) if comp.lives else 0,
         time_limit=_time_limit(comp.base, rng) if "timer" in extras else 0,
         levels=True,
     )
@@ -56,7 +67,7 @@ def build_design(und: Understanding, seed: int) -> Design:
     ]
     understood = understood_line(und)
     return Design(
-        title=title_for(und.genres, und.theme, rng),
+        title=title_for(und.genres, und.theme, rng, _title_subject(und, names)),
         tagline=tagline_for(und.genres, und.theme),
         prompt=und.prompt,
         seed=seed,
@@ -75,9 +86,61 @@ def build_design(und: Understanding, seed: int) -> Design:
 
 
 def understood_line(und: Understanding) -> str:
-    """What was understood, with how the genres were combined (the same for every seed)."""
-    notes = [n for n in compose(und.genres).notes if n != "timer"]
-    return "; ".join([und.line(), *notes])
+    """What was understood, with how the genres were combined and what of the prompt could
+    not be kept (the same for every seed)."""
+    comp = compose(und.genres)
+    notes = [n for n in comp.notes if n != "timer"]
+    names = [n for n, _ in comp.parts]
+    names += subject_parts(und, comp.base, names)
+    drawn = set(subjects.pictures(und.cast.roles, names)[0])
+    line = und.line({key.removesuffix("_picture") for key in drawn if key.endswith("_picture")})
+    return "; ".join([line, *notes, *not_kept(und, names)])
+
+
+def _title_subject(und: Understanding, names: list[str]) -> str | None:
+    """The first subject the prompt named that the game draws (the title names it)."""
+    drawn = subjects.pictures(und.cast.roles, names)[0]
+    shown = {
+        und.cast.roles[key.removesuffix("_picture")].name
+        for key in drawn
+        if key.endswith("_picture")
+    }
+    return next((name for name in und.subjects if name in shown), None)
+
+
+def subject_parts(und: Understanding, base: str, names: list[str]) -> list[str]:
+    """Parts added so that the subjects the prompt named have something to be: things to
+    collect, enemies to avoid (field games only; never in a maze or a snake game)."""
+    if RECIPES[base].family == "board" or base in ("maze", "snake", "pong"):
+        return []
+    roles = und.cast.roles
+    named = {role for role, subject in roles.items() if subject.name in und.subjects}
+    extra = []
+    if "pickup" in named and not set(subjects.PICKUP_DRAWN) & set(names):
+        extra.append("pickups")
+    if "enemy" in named and not set(subjects.ENEMY_DRAWN) & set(names):
+        extra.append("chasers")
+    return extra
+
+
+def not_kept(und: Understanding, names: list[str]) -> list[str]:
+    """Plain sentences about what the prompt named that the game cannot show."""
+    notes = []
+    roles = und.cast.roles
+    _params, missing = subjects.pictures(roles, names)
+    lost = [roles[r].name for r in missing if roles[r].name in und.subjects]
+    if lost:
+        what = RECIPES[compose(und.genres).base].description
+        notes.append(
+            f"not kept: {', '.join(lost)} ({what} has no place to draw "
+            f"{'it' if len(lost) == 1 else 'them'}; it keeps its own pieces)"
+        )
+    if und.unknown:
+        notes.append(
+            f"not kept: {', '.join(und.unknown)} (not something the designer can draw; "
+            "`studio genres` lists what it can)"
+        )
+    return notes
 
 
 def _extras(

@@ -78,8 +78,16 @@ def _same_word(a: str, b: str) -> bool:
     return a.startswith(b[:5]) or b.startswith(a[:5])
 
 
-def title_for(genres: list[str], theme: str | None, rng: random.Random) -> str:
+def title_for(
+    genres: list[str], theme: str | None, rng: random.Random, subject: str | None = None
+) -> str:
+    """A title for the genres; one that names the prompt's subject when there is one."""
     key = tuple(sorted(genres))
+    if subject:
+        suffix = SUFFIX[genres[-1]] if len(genres) >= 2 else SUFFIX[genres[0]]
+        first = subject.title()
+        second = rng.choice([w for w in suffix if not _same_word(first, w)] or suffix)
+        return f"{first} {second}"
     if key in PAIR_TITLES:
         title = rng.choice(PAIR_TITLES[key])
     elif len(genres) >= 2:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
+from studio.designer import subjects as subject_library
 from studio.designer.lexicon import (
     COLOURS,
     CONTROL_HINTS,
     DIFFICULTY,
     GENRES,
+    HYBRID_WORDS,
     MECHANICS,
+    PLAIN_WORDS,
     THEMES,
 )
 
@@ -40,28 +44,43 @@ class Understanding:
     difficulty: str = "normal"
     controls: str | None = None  # "mouse" | "keyboard" | None
     recognised: bool = True  # False: no genre was named; the designer chose one
+    subjects: list[str] = field(default_factory=list)  # subjects named, in order
+    mood: str | None = None  # the mood word that set the difficulty ("relaxing", "frantic")
+    unknown: list[str] = field(default_factory=list)  # things named that no vocabulary knows
+    backdrop_for: str | None = None  # the subject whose backdrop was chosen (no theme named)
+
+    @property
+    def cast(self) -> subject_library.Cast:
+        return subject_library.cast(self.subjects)
 
     @property
     def hybrid(self) -> bool:
         return len(self.genres) >= 2
 
-    def line(self) -> str:
-        """The one-line summary shown to the person ("understood: ...")."""
+    def line(self, drawn: set[str] | None = None) -> str:
+        """The one-line summary shown to the person ("understood: ..."); ``drawn``: the
+        roles the game draws its subjects in (None: every role)."""
         names = [GENRES[g][0] for g in self.genres]
         if not self.recognised:
             what = "arcade game (no known genre named"
-            what += f"; chose {names[0]})" if names else ")"
+            what += f"; chose {names[0]}; see `studio genres`)" if names else ")"
         elif self.hybrid:
             what = " + ".join(names[:2]) + " hybrid"
         else:
             what = names[0]
         parts = [what]
+        cast = self.cast.line(drawn)
+        if cast:
+            parts.append(cast)
         if self.theme_word:
             parts.append(f"theme '{self.theme_word}'")
+        elif self.backdrop_for and self.theme:
+            parts.append(f"backdrop {self.theme} (for the {self.backdrop_for})")
         if self.colours:
             parts.append("colours " + ", ".join(self.colours))
         if self.difficulty != "normal":
-            parts.append(f"difficulty {self.difficulty}")
+            why = f" ('{self.mood}')" if self.mood else ""
+            parts.append(f"difficulty {self.difficulty}{why}")
         if self.mechanics:
             parts.append("mechanics " + ", ".join(self.mechanics))
         if self.controls:
@@ -106,10 +125,19 @@ def read_prompt(prompt: str) -> Understanding:
         und.theme = THEMES[und.theme_word]
     colours = sorted((pos, word) for word in COLOURS if (pos := _find(text, word)) >= 0)
     und.colours = [word for _pos, word in colours][:3]
-    for level, phrases in DIFFICULTY.items():
-        if _first(text, phrases) >= 0:
-            und.difficulty = level
-            break
+    moods = sorted(
+        (pos, level, word)
+        for level, phrases in DIFFICULTY.items()
+        for word in phrases
+        if (pos := _find(text, word)) >= 0
+    )
+    if moods:
+        _pos, und.difficulty, und.mood = moods[0]
+    und.subjects = subject_library.find(text)
+    if und.theme is None and und.subjects:
+        first = subject_library.SUBJECTS[und.subjects[0]]
+        und.theme, und.backdrop_for = first.theme, first.name
+    und.unknown = unknown_things(text)
     hints = sorted(
         (pos, kind) for kind, ph in CONTROL_HINTS.items() if (pos := _first(text, ph)) >= 0
     )
@@ -121,13 +149,48 @@ def read_prompt(prompt: str) -> Understanding:
     return und
 
 
+#: Words after which a prompt usually names a thing ("a game about gardening").
+THING_CUES = ("about", "with", "where", "featuring", "starring", "of", "where a", "where an")
+
+
+def unknown_things(text: str) -> list[str]:
+    """Things the prompt names (the word after "about", "with", "where a"...) that no
+    vocabulary of the designer knows: what it could not keep."""
+    words = text.split()
+    found: list[str] = []
+    for i, word in enumerate(words[:-1]):
+        if word not in THING_CUES:
+            continue
+        for nxt in words[i + 1 : i + 4]:
+            if nxt in PLAIN_WORDS or nxt in HYBRID_WORDS:
+                continue
+            if not _known(nxt) and nxt not in found:
+                found.append(nxt)
+            break
+    return found
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """Every word of every phrase the designer knows."""
+    phrases = [p for _name, ph in GENRES.values() for p in ph]
+    for table in (MECHANICS, DIFFICULTY, CONTROL_HINTS):
+        phrases += [p for ph in table.values() for p in ph]
+    phrases += [*subject_library.WORDS, *THEMES, *COLOURS]
+    return frozenset(word for phrase in phrases for word in phrase.split())
+
+
+def _known(word: str) -> bool:
+    return word in _vocabulary() or word.isdigit()
+
+
 def _fallback_genre(text: str, und: Understanding) -> str:
     words = set(text.split()) | set(und.mechanics)
     for hint, genre in FALLBACK_HINTS:
         if hint in words:
             return genre
-    if und.theme == "space":
+    if und.theme == "space" and not und.subjects:
         return "asteroids"
-    if "enemies" in und.mechanics:
+    if "enemies" in und.mechanics and not und.subjects:  # a maze draws its own hero
         return "maze"
     return "arcade"

@@ -19,7 +19,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
 from studio.errors import GalleryError
-from studio.gallery.listing import format_score, short_date
+from studio.gallery.listing import format_score, labels, short_date
 from studio.gallery.store import CODE_FILE, Entry, Gallery, write_text_atomic
 
 INDEX = "index.html"
@@ -42,8 +42,9 @@ def _initials(title: str) -> str:
     return "".join(w[0] for w in words[:2]).upper() or "?"
 
 
-def _card(entry: Entry, prefix: str) -> dict[str, Any]:
-    """What the templates need about one entry; ``prefix`` is the entry folder, relative."""
+def _card(entry: Entry, prefix: str, label: str | None = None) -> dict[str, Any]:
+    """What the templates need about one entry; ``prefix`` is the entry folder, relative;
+    ``label`` its title as listed (twin titles told apart)."""
     meta = entry.meta
     verdict = meta.get("verdict")
     verdict = verdict if isinstance(verdict, dict) else {}
@@ -80,7 +81,7 @@ def _card(entry: Entry, prefix: str) -> dict[str, Any]:
             )
     return {
         "slug": entry.slug,
-        "title": entry.title,
+        "title": label or entry.title,
         "initials": _initials(entry.title),
         "prompt": entry.prompt,
         "genre": entry.genre,
@@ -137,9 +138,11 @@ def build_site(
             code_html=Markup(highlight(code, PythonLexer(), formatter)),
         )
         _write(entry.path / PAGE, html)
-    cards = [_card(entry, f"{entry.slug}/") for entry in entries]
+    names = labels(entries)
+    cards = [_card(entry, f"{entry.slug}/", names[entry.slug]) for entry in entries]
     listing = env.get_template("index.html.j2")
-    _write(index, listing.render(cards=cards, title=title, stylesheet=STYLESHEET))
+    genres = sorted({g for entry in entries for g in entry.genre.split("+") if g})
+    _write(index, listing.render(cards=cards, genres=genres, title=title, stylesheet=STYLESHEET))
     return index
 
 

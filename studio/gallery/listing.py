@@ -16,7 +16,7 @@ from rich.text import Text
 
 from studio.errors import UsageError
 from studio.gallery.store import Entry
-from studio.textsafe import text
+from studio.textsafe import clean, text
 
 SORTS = ("score", "date", "title")
 SOURCES = ("model", "offline")
@@ -76,26 +76,79 @@ def format_score(entry: Entry) -> str:
     return f"{score:.0f}" if score == int(score) else f"{score:.1f}"
 
 
-def table(entries: list[Entry], title: str | Text | None = None) -> Table:
-    """The gallery as a rich table: title, genre, source, score, date, slug."""
+def labels(entries: Iterable[Entry]) -> dict[str, str]:
+    """Each entry's title as listed: two games with the same title are told apart by their
+    prompts (when those differ) or by their slugs."""
+    entries = list(entries)
+    by_title: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_title.setdefault(" ".join(entry.title.lower().split()), []).append(entry)
+    out = {}
+    for entry in entries:
+        twins = by_title[" ".join(entry.title.lower().split())]
+        if len(twins) == 1:
+            out[entry.slug] = entry.title
+            continue
+        prompts = [t.prompt.strip().lower() for t in twins]
+        mine = entry.prompt.strip()
+        if mine and prompts.count(mine.lower()) == 1:
+            short = mine if len(mine) <= 40 else mine[:39].rstrip() + "..."
+            out[entry.slug] = f'{entry.title} ("{short}")'
+        else:
+            out[entry.slug] = f"{entry.title} [{entry.slug}]"
+    return out
+
+
+def table(entries: list[Entry], title: str | Text | None = None, width: int = 120) -> Table:
+    """The gallery as a rich table: title, genre, source, score, date, slug. Nothing is cut
+    to "...": long titles wrap; below 100 columns the date is left out, below 80 the source
+    too, so that the rest fits ``width``."""
+    narrow, dated = width < 80, width >= 100
     out = Table(title=title, title_justify="left", expand=False)
-    out.add_column("title", style="bold")
-    out.add_column("genre")
-    out.add_column("source")
-    out.add_column("score", justify="right")
-    out.add_column("date", no_wrap=True)
-    out.add_column("slug", style="cyan", no_wrap=True)
+    out.add_column("title", style="bold", overflow="fold", min_width=12)
+    out.add_column("genre", overflow="fold", min_width=6)
+    if not narrow:
+        out.add_column("source", no_wrap=True, min_width=7)
+    out.add_column("score", justify="right", no_wrap=True, min_width=5)
+    if dated:
+        out.add_column("date", no_wrap=True, min_width=16)
+    out.add_column("slug", style="cyan", overflow="fold", min_width=10)
+    names = labels(entries)
     for entry in entries:
         source = entry.source or "?"
-        out.add_row(
-            text(entry.title, newlines=False),
+        cells: list[Any] = [
+            text(names[entry.slug], newlines=False),
             text(entry.genre or "-", newlines=False),
-            text(source, "green" if source == "model" else "yellow", newlines=False),
-            format_score(entry),
-            text(short_date(entry.created) or "-", newlines=False),
-            text(entry.slug, newlines=False),
-        )
+        ]
+        if not narrow:
+            cells.append(text(source, "green" if source == "model" else "yellow", newlines=False))
+        cells.append(format_score(entry))
+        if dated:
+            cells.append(text(short_date(entry.created) or "-", newlines=False))
+        cells.append(text(entry.slug, newlines=False))
+        out.add_row(*cells)
     return out
+
+
+TSV_COLUMNS = ("slug", "title", "genre", "source", "score", "date")
+
+
+def tsv(entries: list[Entry]) -> str:
+    """The gallery as plain tab-separated lines, one game a line, for pipes (as gh does):
+    slug, title, genre, source, score, date; tabs and newlines in a value become spaces."""
+    names = labels(entries)
+    lines = []
+    for entry in entries:
+        values = (
+            entry.slug,
+            names[entry.slug],
+            entry.genre,
+            entry.source,
+            format_score(entry),
+            short_date(entry.created),
+        )
+        lines.append("\t".join(" ".join(clean(v).split()) for v in values))
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def as_row(entry: Entry) -> dict[str, Any]:
@@ -110,8 +163,10 @@ def show(entry: Entry) -> RenderableType:
     facts.add_column(style="bold")
     facts.add_column()
     verdict = meta.get("verdict") if isinstance(meta.get("verdict"), dict) else {}
-    tokens = meta.get("tokens")
-    tokens = tokens if isinstance(tokens, dict) else {}
+    tokens = meta.get("tokens") if isinstance(meta.get("tokens"), dict) else {}
+    offline = meta.get("source") == "offline"
+    understood = str(meta.get("understood") or "").removeprefix("understood: ")
+    run_seed = meta.get("run_seed")
     rows: list[tuple[str, Any]] = [
         ("slug", entry.slug),
         ("prompt", meta.get("prompt")),
@@ -120,19 +175,19 @@ def show(entry: Entry) -> RenderableType:
         ("author", meta.get("author")),
         ("model", meta.get("model")),
         ("preset", meta.get("preset")),
-        ("seed", meta.get("seed")),
+        (
+            "run seed",
+            None if run_seed is None else f"{run_seed} (make it again: --seed {run_seed})",
+        ),
+        ("attempt seed", meta.get("seed")),
         ("score", format_score(entry)),
         ("created", meta.get("created")),
         ("time", _seconds(meta.get("time_seconds"))),
-        ("tokens", _tokens(tokens)),
-        ("cost", _cost(meta.get("cost_usd"))),
+        ("tokens", None if offline else _tokens(tokens)),
+        ("cost", None if offline else _cost(meta.get("cost_usd"))),
         ("parent", meta.get("parent")),
         ("controls", meta.get("controls")),
-        ("understood", meta.get("understood")),
-        ("code", str(entry.code_path)),
-        ("thumbnail", str(entry.thumbnail) if entry.thumbnail else None),
-        ("preview", str(entry.preview) if entry.preview else None),
-        ("run log", meta.get("run_log")),
+        ("understood", understood),
     ]
     for key, value in rows:
         if value not in (None, "", {}):
@@ -153,37 +208,48 @@ def show(entry: Entry) -> RenderableType:
             parts.append(text(summary, "dim"))
     attempts = meta.get("attempts") or []
     if isinstance(attempts, list) and attempts:
-        parts.append(_attempts_table(attempts))
-    parts.append(
-        Text.assemble(
-            ("play: ", "bold"),
-            text(f"studio play {entry.slug}"),
-            ("   (or ", "dim"),
-            text(f"python {entry.code_path}", "dim"),
-            (")", "dim"),
-        )
-    )
+        parts.append(_attempts_table(attempts, tokens=not offline))
     title = text(entry.title, newlines=False)  # a str title would be read as markup
     return Panel(Group(*parts), title=title, title_align="left", expand=False)
 
 
-def _attempts_table(attempts: list[Any]) -> Table:
+def where(entry: Entry) -> list[Text]:
+    """Where the game's files are and how to play it: one line each, outside the box, so a
+    long path prints whole and copies cleanly."""
+    lines = [
+        ("code", str(entry.code_path)),
+        ("thumbnail", str(entry.thumbnail) if entry.thumbnail else None),
+        ("preview", str(entry.preview) if entry.preview else None),
+        ("run log", entry.meta.get("run_log")),
+        ("play", f"studio play {entry.slug}"),
+    ]
+    return [
+        Text.assemble((f"{key}: ", "bold"), text(value, newlines=False))
+        for key, value in lines
+        if value
+    ]
+
+
+def _attempts_table(attempts: list[Any], *, tokens: bool = True) -> Table:
     out = Table(title="attempts", title_justify="left")
-    for column in ("#", "playable", "score", "flags", "reason", "tokens"):
+    columns = ("#", "playable", "score", "flags", "reason", "tokens")
+    for column in columns if tokens else columns[:-1]:
         out.add_column(column, justify="right" if column in ("#", "score") else "left")
     for i, attempt in enumerate(attempts, 1):
         if not isinstance(attempt, dict):
             continue
         playable = attempt.get("playable")
-        tokens = attempt.get("tokens")
-        out.add_row(
+        used = attempt.get("tokens")
+        cells: list[Any] = [
             text(attempt.get("n", i)),
             Text("yes" if playable else "no", style="green" if playable else "red"),
             "-" if attempt.get("score") is None else text(attempt["score"]),
             text(", ".join(map(str, attempt.get("flags") or [])) or "-"),
             text(attempt.get("reason") or ""),
-            text(_tokens(tokens) if isinstance(tokens, dict) else str(tokens or "")),
-        )
+        ]
+        if tokens:
+            cells.append(text(_tokens(used) if isinstance(used, dict) else str(used or "")))
+        out.add_row(*cells)
     return out
 
 

@@ -1,4 +1,6 @@
-"""Filling a gallery with a showcase: one verified game per prompt.
+"""Filling a gallery with a showcase: one verified game per prompt; and putting the shipped
+showcase (the repository's ``games/``, installed as ``studio/showcase/``) into a user's
+gallery on first use (``seed_shipped``).
 
 The caller injects ``make(prompt, seed)``, so this module knows nothing of how games are made
 (a model, the offline designer, Big Brain). ``make`` returns either an ``Entry`` it already
@@ -8,13 +10,73 @@ stored, or a mapping with ``code`` and ``meta`` (and optionally ``thumbnail``, `
 
 from __future__ import annotations
 
+import json
+import shutil
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import studio
 from studio.errors import GalleryError, StudioError
-from studio.gallery.store import Entry, Gallery
+from studio.gallery.store import (
+    CODE_FILE,
+    META_FILE,
+    PREVIEW_STEM,
+    PREVIEW_SUFFIXES,
+    TEMP_PREFIX,
+    THUMB_FILE,
+    Entry,
+    Gallery,
+    write_json_atomic,
+)
+
+#: Written in a gallery once the shipped showcase was put there: never put there again, so
+#: a showcase game the user removed stays removed.
+SEEDED_MARKER = ".showcase.json"
+_ENTRY_FILES = (CODE_FILE, META_FILE, THUMB_FILE, *(PREVIEW_STEM + s for s in PREVIEW_SUFFIXES))
+
+
+def shipped_showcase() -> Path | None:
+    """The showcase that ships with the studio: ``studio/showcase/`` in an installed
+    package, the repository's ``games/`` in a checkout; None when neither is there."""
+    package = Path(studio.__file__).resolve().parent
+    for folder in (package / "showcase", package.parent / "games"):
+        if folder.is_dir() and any((child / META_FILE).is_file() for child in folder.iterdir()):
+            return folder
+    return None
+
+
+def seed_shipped(gallery: Gallery, source: Path | None = None) -> list[str]:
+    """Copy the shipped showcase into ``gallery`` once, beside whatever is there: a slug
+    already taken gets the next free one, nothing is overwritten. Returns the new slugs
+    (none when the gallery was seeded before or nothing ships)."""
+    marker = gallery.root / SEEDED_MARKER
+    source = source if source is not None else shipped_showcase()
+    if source is None or marker.exists():
+        return []
+    if gallery.root.resolve() == source.resolve():  # the checkout's games/ used as a gallery
+        return []
+    gallery.root.mkdir(parents=True, exist_ok=True)
+    added = []
+    for entry in Gallery(source).entries(on_warning=lambda _msg: None):
+        tmp = gallery.root / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
+        tmp.mkdir()
+        try:
+            for name in _ENTRY_FILES:
+                if (entry.path / name).is_file():
+                    shutil.copyfile(entry.path / name, tmp / name)
+            meta = json.loads((tmp / META_FILE).read_text(encoding="utf-8"))
+            meta["showcase"] = True
+            write_json_atomic(tmp / META_FILE, meta)
+            added.append(gallery.claim(tmp, entry.slug))
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    write_json_atomic(marker, {"from": str(source), "slugs": added})
+    return added
+
 
 #: The prompts of the shipped showcase (Tetris + Bejeweled first: the studio's own example).
 DEFAULT_PROMPTS: tuple[str, ...] = (

@@ -199,7 +199,7 @@ class Gallery:
             raise GalleryError(f"cannot write in the gallery folder {self.root}: {exc}") from exc
         try:
             self._fill(tmp, code, meta, thumbnail, preview)
-            slug = self._claim(tmp, slugify(str(meta["title"])))
+            slug = self.claim(tmp, slugify(str(meta["title"])))
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
@@ -236,8 +236,9 @@ class Gallery:
         except OSError as exc:
             raise GalleryError(f"cannot write the gallery entry in {self.root}: {exc}") from exc
 
-    def _claim(self, tmp: Path, base: str) -> str:
-        """Move ``tmp`` to the first free ``base``, ``base-2``, ... and return that slug."""
+    def claim(self, tmp: Path, base: str) -> str:
+        """Move the folder ``tmp`` to the first free ``base``, ``base-2``, ... in the root
+        and return that slug."""
         for n in range(1, MAX_TRIES + 1):
             slug = base if n == 1 else f"{base}-{n}"
             target = self.root / slug
@@ -258,6 +259,42 @@ class Gallery:
         entry.meta.update(changes)
         write_json_atomic(entry.meta_path, entry.meta)
         return entry
+
+    def remove(self, slug: str) -> Entry:
+        """Delete the entry ``slug`` (a slug of this gallery, never a path elsewhere)."""
+        entry = self.get_own(slug)
+        doomed = self.root / f"{TEMP_PREFIX}rm-{uuid.uuid4().hex}"
+        try:
+            os.rename(entry.path, doomed)  # gone from listings at once, even if rmtree stops
+        except OSError as exc:
+            raise GalleryError(f"cannot remove {entry.path}: {exc.strerror or exc}") from exc
+        shutil.rmtree(doomed, ignore_errors=True)
+        return entry
+
+    def rename(self, slug: str, title: str) -> Entry:
+        """Give the entry ``slug`` a new title, and the slug that goes with it when free."""
+        title = " ".join(title.split())
+        if not title:
+            raise GalleryError("the new title is empty: give the game a title with letters in it")
+        entry = self.get_own(slug)
+        entry.meta["title"] = title
+        write_json_atomic(entry.meta_path, entry.meta)
+        base = slugify(title)
+        if base == slug or (slug.startswith(base + "-") and slug[len(base) + 1 :].isdigit()):
+            return entry
+        new = self.claim(entry.path, base)
+        return Entry(slug=new, path=(self.root / new).resolve(), meta=entry.meta)
+
+    def get_own(self, slug: str) -> Entry:
+        """The entry ``slug`` of this gallery (a slug only: never a folder elsewhere)."""
+        if not slug or "/" in slug or os.sep in slug or slug in (".", ".."):
+            raise EntryNotFound(
+                f"{slug!r} is not a slug: give the slug `studio gallery` lists for the game"
+            )
+        folder = self.root / slug
+        if folder.is_dir() and not slug.startswith(TEMP_PREFIX):
+            return self._load(folder)
+        raise self._not_found(slug)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -313,9 +350,12 @@ class Gallery:
         for folder in candidates:
             if folder.is_dir() and not folder.name.startswith(TEMP_PREFIX):
                 return self._load(folder)
+        raise self._not_found(text)
+
+    def _not_found(self, text: str) -> EntryNotFound:
         known = sorted(self.iter_slugs())
         hint = f" Known slugs: {', '.join(known[:10])}." if known else ""
-        raise EntryNotFound(
+        return EntryNotFound(
             f"no game {text!r} in the gallery {self.root}.{hint} "
             "Run `studio gallery` to list the games, or pass a path to a game folder."
         )

@@ -2,7 +2,8 @@
 timeouts and output limit of ``studio.models.tuning``) and
 ``keys.json`` (API keys, one per preset or base URL, written readable by the owner only).
 
-Both live in ``studio.paths.user_dir()``. A file that cannot be read raises ``ConfigError``
+Both live in ``studio.paths.config_dir()`` (the user config dir). A file that cannot be
+read raises ``ConfigError``
 naming the file and the fix; nothing here ever prints or logs a key.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.errors import ConfigError
-from studio.paths import user_dir
+from studio.paths import config_dir
 
 #: The settings ``config.json`` may hold (``api_key`` goes to ``keys.json`` instead).
 SETTINGS: tuple[str, ...] = (
@@ -25,15 +26,16 @@ SETTINGS: tuple[str, ...] = (
     "timeout",
     "idle_timeout",
     "max_tokens",
+    "gallery",
 )
 
 
 def config_path() -> Path:
-    return user_dir() / "config.json"
+    return config_dir() / "config.json"
 
 
 def keys_path() -> Path:
-    return user_dir() / "keys.json"
+    return config_dir() / "keys.json"
 
 
 def _read(path: Path, what: str) -> dict[str, Any]:

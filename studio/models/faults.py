@@ -118,8 +118,10 @@ def status_error(
         sent = f"the key from {endpoint.key_source}" if endpoint.api_key else "no key (none found)"
         return AuthError(
             f"{where} refused the request with {status} ({said or 'unauthorized'}); {sent} was "
-            f"sent. Set {endpoint.key_var} to a valid key (or pass --api-key, or run "
-            f"`studio config set api_key KEY`)."
+            f"sent. Store a valid key with `studio config set api_key --for "
+            f"{endpoint.preset if endpoint.preset and not endpoint.custom else endpoint.base_url}`"
+            f" (it asks for the key, which keeps it out of your shell history), or set "
+            f"{endpoint.key_var}."
         )
     if status in (400, 404, 422) and is_unknown_model(exc, endpoint.api_key):
         spec = endpoint.spec

@@ -221,11 +221,34 @@ def test_an_unreachable_endpoint_is_reported_once_naming_it(make):
     url = closed_port_url()
     result = make("a catch game", "--base-url", url, "--model", "m", "--api-key", KEY)
     assert result.exit_code == 1
-    assert "every attempt: EndpointUnreachable" in result.stderr
-    assert url in result.stderr.replace("\n", "")
-    # Spelled out once; the two other attempts say "same as attempt N" (progress and table).
-    assert result.stdout.count("same as attempt") == 4
+    err = " ".join(result.stderr.split())
+    assert f"cannot reach the model server at {url}" in err
+    assert "No attempt was started" in err and '"a catch game" --offline' in err
+    # Checked once before the attempts: said once, not on progress lines, a table and a summary.
+    assert result.output.count("cannot reach") == 1
+    assert "Attempts" not in result.stdout and not make.entries()
     assert KEY not in result.output
+
+
+@pytest.mark.parametrize(
+    ("preset", "fix"),
+    [
+        ("ollama", "`ollama pull qwen2.5-coder:7b`"),
+        ("openai", "check the network"),
+        ("vllm", "`vllm serve"),
+    ],
+)
+def test_an_unreachable_preset_gets_the_fix_that_fits_it(preset: str, fix: str) -> None:
+    from studio.commands.make_report import unreachable
+    from studio.models.endpoints import PRESETS, Endpoint
+
+    spec = PRESETS[preset]
+    endpoint = Endpoint(
+        base_url=closed_port_url(), model=spec.default_model or "", preset=preset, custom=False
+    )
+    said = unreachable(endpoint, "pong")
+    assert fix in said and f"cannot reach {preset} at" in said
+    assert 'studio make "pong" --offline' in said
 
 
 @pytest.mark.slow

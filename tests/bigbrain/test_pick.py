@@ -53,7 +53,7 @@ def test_shared_behaviour_beats_a_slightly_better_lone_outlier():
     # Three attempts agree (A-like), one outlier scores 5 points more: the cluster wins.
     result = pick([cand(1, 80, A), cand(2, 78, A2), cand(3, 85, B), cand(4, 75, A3)])
     assert result.winner.n == 1
-    assert "shared by 3" in result.reason
+    assert "3 attempts played the same way" in result.reason
     assert sorted(len(c) for c in result.clusters) == [1, 3]
 
 
@@ -73,7 +73,7 @@ def test_margin_and_threshold_are_parameters():
 def test_top_candidate_inside_the_largest_cluster_wins():
     result = pick([cand(1, 70, A), cand(2, 90, A2), cand(3, 85, B)])
     assert result.winner.n == 2
-    assert "shared by 2" in result.reason
+    assert "2 attempts played the same way" in result.reason
 
 
 def test_ties_go_to_the_earlier_attempt():
@@ -125,7 +125,7 @@ def test_among_matching_candidates_the_behaviour_rule_stands():
         judged(4, 99, A3, False),
     ]
     result = pick(cands)
-    assert result.winner.n == 1 and "shared by 2" in result.reason
+    assert result.winner.n == 1 and "2 attempts played the same way" in result.reason
 
 
 def test_with_none_matching_the_closest_is_kept_and_what_it_lacks_is_said():

@@ -57,6 +57,9 @@ def load_game(prompt: str, seed: int) -> tuple[Any, pygame.Surface]:
         "space invaders",
         "pac-man in a maze",
         "2048",
+        "something with cats",
+        "asteroids but underwater with sharks",
+        "space invaders with ghosts",
     ],
 )
 def test_a_frame_of_play_draws_only_what_moves(

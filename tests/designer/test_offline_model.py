@@ -64,8 +64,9 @@ def test_repair_is_a_variation_from_a_derived_seed() -> None:
 def test_unrecognised_prompt_says_what_was_understood() -> None:
     reply = OfflineDesigner().execute(request("a cosy game about a space cat, in blue"))
     assert reply.extra["understood"].startswith(
-        "understood: arcade game (no known genre named; chose asteroids-style), "
-        "theme 'space', colours blue"
+        "understood: arcade game (no known genre named; chose arcade collector; see "
+        "`studio genres`), subjects: cat (you), dog (to avoid; added), fish (to collect; "
+        "added), theme 'space', colours blue, difficulty easy ('cosy')"
     )
     assert extract_code(reply.text)
 

@@ -72,8 +72,9 @@ def test_unrecognised_prompt_gets_a_sensible_game_and_says_what_it_understood() 
     assert not und.recognised
     assert und.genres == ["arcade"]
     assert und.line() == (
-        "understood: arcade game (no known genre named; chose arcade collector), "
-        "theme 'garden', colours green, difficulty easy"
+        "understood: arcade game (no known genre named; chose arcade collector; see "
+        "`studio genres`), subjects: cat (you), dog (to avoid; added), fish (to collect; "
+        "added), theme 'garden', colours green, difficulty easy ('relaxing')"
     )
 
 

@@ -12,7 +12,7 @@ from studio.cli import app
 from studio.gallery.store import Gallery
 
 runner = CliRunner()
-WIDE = {"COLUMNS": "200"}
+WIDE = {"COLUMNS": "200", "TTY_COMPATIBLE": "1", "TERM": "dumb"}  # a terminal, no colours
 
 
 def invoke(*args: str, env: dict[str, str] | None = None):

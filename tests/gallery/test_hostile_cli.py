@@ -21,7 +21,7 @@ from studio.textsafe import clean, dumps, markup, text
 from .helpers import GAME, make_meta
 
 runner = CliRunner()
-WIDE = {"COLUMNS": "200"}
+WIDE = {"COLUMNS": "200", "TTY_COMPATIBLE": "1", "TERM": "dumb"}  # a terminal, no colours
 #: Sets the window title (OSC 0, ended by BEL), paints red, clears the screen, and an
 #: 8-bit CSI (C1 0x9b) and a right-to-left override.
 HOSTILE = "\x1b]0;pwned\x07\x1b[31mred\x1b[2J\x9b31m\u202eevil\rover"

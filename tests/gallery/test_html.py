@@ -162,3 +162,41 @@ def test_site_in_headless_chromium(filled: Gallery, tmp_path: Path) -> None:
         target.parent.mkdir(exist_ok=True)
         shutil.copyfile(shot, target)
         print(f"copied to {target}")
+
+
+def test_the_index_can_be_filtered_and_pages_say_the_verdict_once(filled: Gallery) -> None:
+    index = site.build_site(filled).read_text()
+    assert 'id="filter-text"' in index and 'id="filter-genre"' in index
+    for genre in ("puzzle", "snake", "shooter"):
+        assert f'<option value="{genre}">' in index
+    assert 'data-genre="snake"' in index and 'data-text="neon snake a snake game' in index
+    page = (filled.root / "gem-fall" / "index.html").read_text()
+    assert page.count("playable, score 91, no flags") == 1
+    style = (filled.root / "gallery.css").read_text()
+    assert "object-fit: contain" in style and "object-fit: cover" not in style  # never cropped
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_filtering_the_index_in_headless_chromium(filled: Gallery) -> None:
+    index = site.build_site(filled)
+    browser = Browser()
+    visible = "[...document.querySelectorAll('a.card')].filter(c => !c.hidden).length"
+    try:
+        browser.navigate(index.as_uri())
+        assert browser.evaluate(visible) == 3
+        browser.evaluate(
+            "(() => { const i = document.getElementById('filter-text'); i.value = 'snake';"
+            " i.dispatchEvent(new Event('input')); })()"
+        )
+        assert browser.evaluate(visible) == 1
+        browser.evaluate(
+            "(() => { const i = document.getElementById('filter-text'); i.value = '';"
+            " i.dispatchEvent(new Event('input'));"
+            " const g = document.getElementById('filter-genre'); g.value = 'shooter';"
+            " g.dispatchEvent(new Event('change')); })()"
+        )
+        assert browser.evaluate(visible) == 1
+        assert browser.evaluate("document.getElementById('filter-count').textContent") == "1 of 3"
+        assert browser.errors == [], browser.errors
+    finally:
+        browser.close()

@@ -21,8 +21,12 @@ FLAG_KEY = "flag-ABCDEFGHIJKLMNOPQRS5555"
 ALL_KEYS = (OPENAI_KEY, XAI_KEY, STORED_KEY, STUDIO_KEY, FLAG_KEY)
 
 
+#: As on a terminal (piped, `studio models` prints plain tab-separated lines instead).
+TERMINAL = {"TTY_COMPATIBLE": "1", "TERM": "dumb"}
+
+
 def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):
-    result = CliRunner().invoke(app, list(args), env=env, input=input)
+    result = CliRunner().invoke(app, list(args), env={**TERMINAL, **(env or {})}, input=input)
     output = result.stdout + (result.stderr or "")
     for key in ALL_KEYS:
         assert key not in output, f"a key leaked into the output of {args}"

@@ -107,6 +107,9 @@ def test_401_names_the_key_variable_and_never_echoes_the_key(fake_server):
         model_for(fake_server).execute(request())
     message = str(info.value)
     assert "STUDIO_API_KEY" in message and "401" in message and KEY not in message
+    # the suggested fix asks for the key rather than taking it on the command line
+    assert "studio config set api_key --for http://127.0.0.1" in message
+    assert "shell history" in message and "api_key KEY" not in message
 
 
 def test_403_for_a_preset_names_its_variable(fake_server):

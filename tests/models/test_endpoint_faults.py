@@ -209,7 +209,11 @@ def test_config_set_stores_checked_timeouts():
     assert result.exit_code == 2 and "above 0" in result.output
     result = runner.invoke(app, ["config", "show"])
     assert "timeout: 120" in result.output and "idle_timeout: 15" in result.output
-    result = runner.invoke(app, ["models", "--preset", "ollama"], env={"STUDIO_TIMEOUT": "50"})
+    result = runner.invoke(
+        app,
+        ["models", "--preset", "ollama"],
+        env={"STUDIO_TIMEOUT": "50", "TTY_COMPATIBLE": "1", "TERM": "dumb"},  # a terminal
+    )
     out = " ".join(result.output.split())
     assert "50s for the first token (STUDIO_TIMEOUT)" in out
     assert "15s of silence mid-reply (config file" in out and "max_tokens 8192" in out

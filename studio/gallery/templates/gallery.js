@@ -17,3 +17,28 @@
     })(cards[i]);
   }
 })();
+// The index can be filtered by text (title, prompt, slug) and by genre.
+(function () {
+  "use strict";
+  var text = document.getElementById("filter-text");
+  var genre = document.getElementById("filter-genre");
+  var count = document.getElementById("filter-count");
+  if (!text || !genre) { return; }
+  var cards = document.querySelectorAll(".card");
+  function apply() {
+    var needle = text.value.trim().toLowerCase();
+    var wanted = genre.value;
+    var shown = 0;
+    for (var i = 0; i < cards.length; i++) {
+      var card = cards[i];
+      var genres = (card.dataset.genre || "").split("+");
+      var ok = (!needle || (card.dataset.text || "").indexOf(needle) >= 0) &&
+               (!wanted || genres.indexOf(wanted) >= 0);
+      card.hidden = !ok;
+      if (ok) { shown++; }
+    }
+    count.textContent = shown === cards.length ? "" : shown + " of " + cards.length;
+  }
+  text.addEventListener("input", apply);
+  genre.addEventListener("change", apply);
+})();

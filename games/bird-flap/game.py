@@ -1,8 +1,8 @@
-"""Glide Flight: a flappy-style flyer
+"""Bird Flap: a flappy-style flyer in the forest
 
 Made by the offline designer (no model) from the prompt:
     a flappy bird style game with pipes
-understood: flappy-style
+understood: flappy-style, subjects: bird (you), backdrop forest (for the bird)
 
 Controls:
     Space, Up, W or click   flap
@@ -23,27 +23,30 @@ import pygame
 SCREEN_W = 800
 SCREEN_H = 600
 FPS = 60
-TITLE = "Glide Flight"
-TAGLINE = "a flappy-style flyer"
-BG_COLOUR = (16, 18, 26)
-PANEL_COLOUR = (36, 40, 56)
-GRID_COLOUR = (68, 72, 85)
+TITLE = "Bird Flap"
+TAGLINE = "a flappy-style flyer in the forest"
+BG_COLOUR = (14, 32, 18)
+PANEL_COLOUR = (30, 58, 34)
+GRID_COLOUR = (63, 87, 67)
 TEXT_COLOUR = (235, 235, 240)
 DIM_COLOUR = (150, 150, 165)
-ACCENT_COLOUR = (102, 255, 237)
-PLAYER_COLOUR = (255, 230, 140)
+ACCENT_COLOUR = (206, 102, 255)
+PLAYER_COLOUR = (255, 181, 140)
 DANGER_COLOUR = (235, 70, 70)
 PIECE_COLOURS = [
-    (229, 58, 78),
-    (229, 59, 232),
+    (112, 229, 58),
+    (59, 232, 129),
     (60, 203, 235),
-    (233, 122, 59),
-    (78, 218, 55),
-    (129, 61, 239),
-    (230, 192, 58),
+    (233, 205, 59),
+    (218, 55, 172),
+    (239, 125, 61),
+    (197, 58, 229),
 ]
 LIVES = 3
 TIME_LIMIT = 0
+SAFE_TIME = 2.0  # seconds of safety after a hit
+START_SAFE = 2.0  # seconds of safety when a game starts
+GRACE_TIME = 12.0  # the last life cannot be lost before this much play
 START_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 CONTROLS = [
     ("Space, Up, W or click", "flap"),
@@ -54,6 +57,7 @@ HUD_H = 40
 FOOT_H = 26
 FIELD = pygame.Rect(0, HUD_H, SCREEN_W, SCREEN_H - HUD_H - FOOT_H)
 SCROLL_SPEED = 170  # pixels per second the world scrolls left (0: it does not)
+PLAYER_PICTURE = ((80, 160, 230), [("e", "m", 0.12, 0.25, 0.72, 0.65), ("e", "l", 0.3, 0.5, 0.4, 0.35), ("p", "d", ((0.1, 0.45), (0.4, 0.55), (0.15, 0.75))), ("c", "w", 0.62, 0.4, 0.1), ("c", "k", 0.64, 0.41, 0.05), ("p", (240, 140, 50), ((0.8, 0.45), (1.0, 0.52), (0.8, 0.6)))])  # the prompt's subject, drawn with shapes
 GRAVITY = 900
 FLAP_SPEED = 340
 GATE_AXIS = "x"  # "x": walls move left, gap up/down; "y": walls fall, gap sideways
@@ -92,6 +96,51 @@ def copy_picture(surface):
     picture = new_picture(*surface.get_size())
     picture.blit(surface, (0, 0))
     return picture
+
+
+def bounds(rects):
+    """One rect around all of ``rects`` (where an object drew this frame), or None."""
+    return rects[0].unionall(rects[1:]) if rects else None
+
+
+SPRITES = {}  # (picture, width, height) -> its cached image
+
+
+def draw_sprite(screen, picture, rect):
+    """Blit a picture (a colour and shapes in a unit box) scaled to ``rect``; each size is
+    painted once, the first time it is needed."""
+    key = (id(picture), rect.width, rect.height)
+    image = SPRITES.get(key)
+    if image is None:
+        image = pygame.Surface((max(1, rect.width), max(1, rect.height)))
+        image.fill(KEY_COLOUR)
+        paint_sprite(image, picture, image.get_rect())
+        image.set_colorkey(KEY_COLOUR, pygame.RLEACCEL)
+        SPRITES[key] = image
+    return screen.blit(image, rect)
+
+
+def paint_sprite(screen, picture, rect):
+    """Paint a picture's shapes into ``rect`` (numbers in the unit box)."""
+    colour, shapes = picture
+    x, y, w, h = rect.x, rect.y, rect.width, rect.height
+    side = min(w, h)
+    named = {"m": colour, "l": lighter(colour), "d": darker(colour), "w": (250, 250, 250), "k": (25, 25, 35)}
+    for shape in shapes:
+        kind, paint = shape[0], named.get(shape[1], shape[1])
+        if kind == "e":
+            box = (x + shape[2] * w, y + shape[3] * h, max(1, shape[4] * w), max(1, shape[5] * h))
+            pygame.draw.ellipse(screen, paint, box)
+        elif kind == "r":
+            box = (x + shape[2] * w, y + shape[3] * h, max(1, shape[4] * w), max(1, shape[5] * h))
+            pygame.draw.rect(screen, paint, box, border_radius=max(1, side // 12))
+        elif kind == "c":
+            pygame.draw.circle(screen, paint, (x + shape[2] * w, y + shape[3] * h), max(1, shape[4] * side))
+        elif kind == "p":
+            pygame.draw.polygon(screen, paint, [(x + px * w, y + py * h) for px, py in shape[2]])
+        else:
+            start, end = shape[2], shape[3]
+            pygame.draw.line(screen, paint, (x + start[0] * w, y + start[1] * h), (x + end[0] * w, y + end[1] * h), max(1, int(shape[4] * side)))
 
 
 class Text:
@@ -139,7 +188,7 @@ class Particle:
 
     def draw(self, screen):
         size = 2 + int(self.life * 6)
-        screen.fill(self.colour, (int(self.x), int(self.y), size, size))
+        return screen.fill(self.colour, (int(self.x), int(self.y), size, size))
 class Flapper:
     """The player's flyer: gravity pulls it down, a flap lifts it."""
 
@@ -190,13 +239,15 @@ class Flapper:
     def draw(self, screen, blink):
         if blink:
             return
+        return draw_sprite(screen, PLAYER_PICTURE, self.rect.inflate(8, 8))
         cx, cy = self.rect.center
-        pygame.draw.ellipse(screen, PLAYER_COLOUR, self.rect)
+        drawn = [pygame.draw.ellipse(screen, PLAYER_COLOUR, self.rect)]
         wing = -8 if self.vy < 0 else 6
-        pygame.draw.polygon(screen, lighter(PLAYER_COLOUR), [(cx - 8, cy), (cx + 4, cy), (cx - 4, cy + wing)])
-        pygame.draw.circle(screen, (255, 255, 255), (cx + 7, cy - 5), 5)
+        drawn.append(pygame.draw.polygon(screen, lighter(PLAYER_COLOUR), [(cx - 8, cy), (cx + 4, cy), (cx - 4, cy + wing)]))
+        drawn.append(pygame.draw.circle(screen, (255, 255, 255), (cx + 7, cy - 5), 5))
         pygame.draw.circle(screen, (0, 0, 0), (cx + 8, cy - 5), 2)
-        pygame.draw.polygon(screen, ACCENT_COLOUR, [(cx + 13, cy - 1), (cx + 22, cy + 2), (cx + 13, cy + 5)])
+        drawn.append(pygame.draw.polygon(screen, ACCENT_COLOUR, [(cx + 13, cy - 1), (cx + 22, cy + 2), (cx + 13, cy + 5)]))
+        return bounds(drawn)
 
 
 class Gate:
@@ -223,9 +274,11 @@ class Gate:
     pictures = {}
 
     def draw(self, screen):
+        drawn = []
         for rect in self.rects():
             if rect.width > 0 and rect.height > 0:
-                screen.blit(Gate.picture(rect.size), rect)
+                drawn.append(screen.blit(Gate.picture(rect.size), rect))
+        return bounds(drawn)
 
     @staticmethod
     def picture(size):
@@ -255,9 +308,11 @@ class Game:
         self.shade.fill((0, 0, 0, 160))
         self.backdrop = self.paint_backdrop()
         self.title_picture = None
+        self.title_dirty = []
         self.title_tiles = []
         self.hud_key = None
         self.hud_image = None
+        self.scene_paints = 0  # how many times a part drew the scene picture anew
         self.reset()
 
     def reset(self):
@@ -269,7 +324,10 @@ class Game:
         self.over_timer = 0.0
         self.over_reason = ""
         self.over_picture = None
-        self.invulnerable = 0.0
+        self.over_dirty = []
+        self.play_dirty = None  # None: the next frame of play paints the whole window
+        self.invulnerable = START_SAFE  # a moment to find your feet
+        self.play_time = 0.0
         self.banner = ""
         self.banner_timer = 0.0
         self.particles = []
@@ -295,20 +353,20 @@ class Game:
             self.particles.extend(Particle(x, y, colour) for _ in range(count))
 
     def player_hit(self):
-        """The player was hurt: lose a life, or the game."""
+        """The player was hurt: a moment of safety, then a life (or points) lost. The blink
+        and the lives on the score line say so; no banner covers the game."""
         if self.invulnerable > 0 or self.state != "play":
             return False
-        self.invulnerable = 1.5
+        self.invulnerable = SAFE_TIME
 
         if not LIVES:
             self.add_score(-min(self.score, 50))
-            self.say("hit! -50")
             return True
+        if self.lives <= 1 and self.play_time < GRACE_TIME:
+            return True  # a newcomer keeps the last life through the first seconds
         self.lives -= 1
         if self.lives <= 0:
             self.game_over("out of lives")
-        else:
-            self.say(f"ouch! lives left: {self.lives}")
         return True
 
     def game_over(self, reason):
@@ -360,6 +418,7 @@ class Game:
             return
         self.banner_timer = max(0.0, self.banner_timer - dt)
         self.invulnerable = max(0.0, self.invulnerable - dt)
+        self.play_time += dt
         keys = pygame.key.get_pressed()
         self.player.update(dt, keys)
         if self.player.grounded and self.player_hit():
@@ -408,20 +467,37 @@ class Game:
             self.draw_title(screen)
             return
         if self.state == "over" and self.over_picture is not None:
-            screen.blit(self.over_picture, (0, 0))
             self.draw_over(screen)
             return
-        screen.blit(self.scene(), (0, 0))
-        self.player.draw(screen, self.invulnerable > 0 and int(self.anim * 12) % 2 == 0)
+        self.paint_scene(screen)
+        self.mark(self.player.draw(screen, self.invulnerable > 0 and int(self.anim * 12) % 2 == 0))
         for gate in self.gates:
-            gate.draw(screen)
-        self.draw_hud(screen)
+            self.mark(gate.draw(screen))
+        self.mark(self.draw_hud(screen))
         for particle in self.particles:
-            particle.draw(screen)
+            self.mark(particle.draw(screen))
         if self.banner_timer > 0:
-            self.text.draw(screen, self.banner, ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 80), "center")
+            self.mark(self.text.draw(screen, self.banner, ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 80), "center"))
         if self.state == "over":
             self.draw_over(screen)
+
+    def paint_scene(self, screen):
+        """The picture under everything that moves. After a game's first frame only what can
+        have changed is painted again: all of it when a part drew the scene anew, else
+        wherever something was drawn over the picture last frame (noted with ``mark``)."""
+        scene = self.scene()
+        if self.play_dirty is None or self.scene_paints != self.scene_painted:
+            screen.blit(scene, (0, 0))
+        else:
+            for rect in self.play_dirty:
+                screen.blit(scene, rect, rect)
+        self.scene_painted = self.scene_paints
+        self.play_dirty = []
+
+    def mark(self, rect):
+        """Note where something was drawn over the scene, to paint the scene there next frame."""
+        if rect:  # nothing drawn: no rect, or an empty one
+            self.play_dirty.append(rect)
 
     def hud_lines(self):
         lines = [f"Score {self.score}", f"Best {self.best}"]
@@ -438,8 +514,8 @@ class Game:
         if lines != self.hud_key:
             self.hud_key = lines
             self.hud_image = self.paint_hud(lines)
-        screen.blit(self.hud_image, (0, 0))
         screen.blit(self.backdrop, (0, SCREEN_H - FOOT_H), (0, SCREEN_H - FOOT_H, SCREEN_W, FOOT_H))
+        return screen.blit(self.hud_image, (0, 0))
 
     def paint_hud(self, lines):
         """The score lines drawn into one picture, made again only when a line changes."""
@@ -469,25 +545,36 @@ class Game:
         return surface
 
     def draw_title(self, screen):
+        """The title picture with tiles drifting over it. Only what changes is painted again:
+        the title where the tiles and the blinking line were, then them where they are now."""
         if self.title_picture is None:
             self.title_picture = self.paint_title()
-        screen.blit(self.title_picture, (0, 0))
+            self.title_dirty = [screen.get_rect()]
+        for rect in self.title_dirty:
+            screen.blit(self.title_picture, rect, rect)
+        self.title_dirty = []
         for i, tile in enumerate(self.title_tiles):
             x = SCREEN_W // 2 + int(math.sin(self.anim * 1.3 + i) * SCREEN_W * 0.35)
             y = 60 + int(math.cos(self.anim * 0.9 + i * 1.7) * 30) + i * 8
-            screen.blit(tile, (x - 14, y - 14))
+            self.title_dirty.append(screen.blit(tile, (x - 14, y - 14)))
         if int(self.anim * 2) % 2 == 0:
-            self.text.draw(screen, "Press Enter, Space or click to start", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H - 70), "center")
+            self.title_dirty.append(self.text.draw(screen, "Press Enter, Space or click to start", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H - 70), "center"))
 
     def draw_over(self, screen):
+        """The last moment of play, shaded once and kept while the game-over text shows. Only
+        the text is painted again: the kept picture where it was, then the text."""
         if self.over_picture is None:
-            # the last moment of play, shaded once and kept while the game-over text shows
             screen.blit(self.shade, (0, 0))
             self.over_picture = copy_picture(screen)
-        self.big.draw(screen, "GAME OVER", DANGER_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 50), "center")
-        self.text.draw(screen, f"{self.over_reason} - score {self.score} (best {self.best})", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 10), "center")
+            self.over_dirty = []
+        for rect in self.over_dirty:
+            screen.blit(self.over_picture, rect, rect)
+        self.over_dirty = [
+            self.big.draw(screen, "GAME OVER", DANGER_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 - 50), "center"),
+            self.text.draw(screen, f"{self.over_reason} - score {self.score} (best {self.best})", TEXT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 10), "center"),
+        ]
         if self.over_timer > 0.8:
-            self.text.draw(screen, "Enter, Space or click to play again", ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 50), "center")
+            self.over_dirty.append(self.text.draw(screen, "Enter, Space or click to play again", ACCENT_COLOUR, (SCREEN_W // 2, SCREEN_H // 2 + 50), "center"))
 
 
 def main():
@@ -519,4 +606,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:  # Ctrl-C in the terminal ends the game as closing it does
+        pygame.quit()
