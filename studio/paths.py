@@ -6,8 +6,7 @@
   (``$XDG_DATA_HOME/studio`` on Linux);
 - ``$STUDIO_HOME`` puts both in one folder (tests, portable setups).
 
-The gallery is one per user wherever the command runs: ``--gallery``, else
-``$STUDIO_GALLERY``, else ``studio config set gallery``, else ``<data dir>/games``.
+The gallery's folder is chosen in ``studio.gallery.location``.
 """
 
 from __future__ import annotations
@@ -62,25 +61,3 @@ def runs_dir() -> Path:
 def default_gallery() -> Path:
     """The gallery when nothing chooses another: ``<data dir>/games``."""
     return user_dir() / "games"
-
-
-def gallery_location(override: str | os.PathLike[str] | None = None) -> tuple[Path, str]:
-    """The gallery folder and what chose it: ``--gallery``, ``STUDIO_GALLERY``,
-    ``studio config set gallery`` or ``default``."""
-    env = os.environ.get("STUDIO_GALLERY")
-    if override:
-        chosen = "STUDIO_GALLERY" if env and os.fspath(override) == env else "--gallery"
-        return Path(override).expanduser(), chosen
-    if env:
-        return Path(env).expanduser(), "STUDIO_GALLERY"
-    from studio.models.config import load_config  # config imports this module
-
-    stored = load_config().get("gallery")
-    if stored:
-        return Path(stored).expanduser(), "studio config set gallery"
-    return default_gallery(), "default"
-
-
-def gallery_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """The gallery folder (see ``gallery_location``)."""
-    return gallery_location(override)[0]

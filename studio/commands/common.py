@@ -128,9 +128,9 @@ def is_piped(stream: IO[str]) -> bool:
 def open_gallery(override: str | os.PathLike[str] | None = None) -> Gallery:
     """The gallery a command works on; the user's own one (the default, or the one `studio
     config set gallery` chose) gets the shipped showcase the first time it is used."""
+    from studio.gallery.location import gallery_location
     from studio.gallery.showcase import seed_shipped
     from studio.gallery.store import Gallery
-    from studio.paths import gallery_location
 
     root, chosen = gallery_location(override)
     store = Gallery(root)

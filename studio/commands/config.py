@@ -18,6 +18,7 @@ from rich.table import Table
 
 from studio.commands.common import handles_errors, is_piped, writable_folder_problem
 from studio.errors import ConfigError, UsageError
+from studio.gallery.location import gallery_location
 from studio.models import config as store
 from studio.models import tuning
 from studio.models.endpoints import (
@@ -32,7 +33,6 @@ from studio.models.endpoints import (
     preset_key_status,
     resolve,
 )
-from studio.paths import gallery_location
 from studio.textsafe import clean, dumps
 
 PresetOpt = Annotated[

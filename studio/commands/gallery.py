@@ -20,8 +20,8 @@ from studio.commands.common import (
 )
 from studio.errors import StudioError, UsageError
 from studio.gallery import listing
+from studio.gallery.location import gallery_location
 from studio.gallery.store import Entry, Gallery
-from studio.paths import gallery_location
 from studio.textsafe import clean, dumps, markup, text
 
 GalleryOpt = Annotated[

@@ -23,7 +23,7 @@ from studio.commands.common import (
 from studio.commands.config import EndpointFlags, explicit_flags
 from studio.commands.make_report import finish, report, unreachable
 from studio.errors import GalleryError, StudioError, UsageError
-from studio.paths import gallery_dir
+from studio.gallery.location import gallery_dir
 from studio.progress import make_progress
 from studio.run import BIG_BRAIN_ATTEMPTS, DEFAULT_ATTEMPTS, MAX_ATTEMPTS, RunResult, Settings
 from studio.runlog import scrub

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.errors import CorruptEntry, EntryNotFound, GalleryError
-from studio.paths import gallery_dir
+from studio.gallery.location import gallery_dir
 
 log = logging.getLogger("studio.gallery")
 

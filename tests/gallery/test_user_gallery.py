@@ -13,10 +13,11 @@ from typer.testing import CliRunner
 
 from studio.cli import app
 from studio.gallery import listing
+from studio.gallery.location import gallery_location
 from studio.gallery.showcase import SEEDED_MARKER, seed_shipped, shipped_showcase
 from studio.gallery.store import Gallery
 from studio.models import config as store
-from studio.paths import config_dir, gallery_location, user_dir
+from studio.paths import config_dir, user_dir
 
 from .helpers import GAME, make_meta
 
