@@ -28,6 +28,9 @@ def isolated_user(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
     monkeypatch.setenv("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # rich sizes a terminal from COLUMNS only when LINES is set too (else a dumb terminal is
+    # 80 wide): the same sizes in a serial run as in xdist's workers
+    monkeypatch.setenv("LINES", "50")
     for var in KEY_VARS:
         monkeypatch.delenv(var, raising=False)
     # the fake model servers live on loopback: never send their traffic through a proxy
