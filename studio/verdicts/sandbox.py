@@ -83,7 +83,7 @@ class SandboxResult:
 
 
 @functools.cache
-def _compiled_code() -> dict[str, bytes]:
+def compiled_code() -> dict[str, bytes]:
     """The sandbox's modules, source and compiled (checked by hash, never by date), made
     once per process: the sandbox may not write bytecode and should not compile each time."""
     files: dict[str, bytes] = {}
@@ -108,7 +108,7 @@ def _compiled_code() -> dict[str, bytes]:
 
 def _sandbox_code(dest: Path) -> None:
     (dest / "__pycache__").mkdir(parents=True)
-    for rel, data in _compiled_code().items():
+    for rel, data in compiled_code().items():
         (dest / rel).write_bytes(data)
         os.chmod(dest / rel, 0o644)
     os.chmod(dest / "__pycache__", 0o755)
