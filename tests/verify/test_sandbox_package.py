@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from studio.verdicts.sandbox import MODULES
 
 ROOT = Path(__file__).resolve().parents[2]
