@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from PIL import Image, ImageChops, ImageStat
 
@@ -44,7 +45,7 @@ WALL_ENDINGS = {
 MISSING_READ = "?missing-read "  # sandbox/guard.py: a read of a file missing in the run
 
 
-def _attempts(lines: list[str]) -> list[str]:
+def _attempts(lines: list[object]) -> list[str]:
     """A run's reported attempts. A read of a file the run could not see counts when the
     file exists here, on the studio's side (bubblewrap shows the game none of the user's
     files); one that exists nowhere is a game looking for a file it has not made yet."""
@@ -89,8 +90,9 @@ def _motion(samples: list[bytes]) -> float:
         return 0.0  # a still picture: nothing to add up
     rows = len(samples) - 1
     strip = memoryview(b"".join(samples))
-    before = Image.frombuffer("L", (width, rows), strip[: rows * width], "raw", "L", 0, 1)
-    after = Image.frombuffer("L", (width, rows), strip[width:], "raw", "L", 0, 1)
+    # Pillow's stub takes no memoryview, but frombuffer takes any buffer (no copy: the point)
+    before = Image.frombuffer("L", (width, rows), strip[: rows * width], "raw", "L", 0, 1)  # type: ignore[arg-type]
+    after = Image.frombuffer("L", (width, rows), strip[width:], "raw", "L", 0, 1)  # type: ignore[arg-type]
     return ImageStat.Stat(ImageChops.difference(before, after)).mean[0] / 255
 
 
@@ -114,7 +116,8 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written
     m.output_bytes = max(int(r.get("output_bytes", 0)), counted if type(counted) is int else 0)
     m.output = raw.output[:2000]
-    told = r.get("forbidden") if isinstance(r.get("forbidden"), list) else []
+    listed = r.get("forbidden")
+    told: list[object] = listed if isinstance(listed, list) else []
     m.forbidden = _attempts([*told, *raw.forbidden])[:20]  # the log too, always
     err = r.get("error")
     stall = r.get("stall")
@@ -147,7 +150,7 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     return m
 
 
-def _walls_into(isolation: dict, raws: list[RawRun]) -> None:
+def _walls_into(isolation: dict[str, Any], raws: list[RawRun]) -> None:
     """The walls every run put up for itself (Landlock, seccomp), and any it could not."""
     held: list[str] | None = None
     for raw in raws:
@@ -173,7 +176,7 @@ def _behaviour(m: RunMetrics, d: Divergence, raw: RawRun, seconds: float) -> lis
     if raw.samples:
         size = tuple((raw.result or {}).get("sample_size") or (96, 72))[:2]
         mid = raw.samples[len(raw.samples) // 2]
-        img = _image(mid, size).convert("L").resize((4, 3), Image.BILINEAR)  # type: ignore[arg-type]
+        img = _image(mid, size).convert("L").resize((4, 3), Image.Resampling.BILINEAR)
         vec += [v / 255 for v in img.tobytes()]
     else:
         vec += [0.0] * 12
