@@ -30,7 +30,11 @@ import sys
 import types
 from collections.abc import Callable
 
-import guard
+# As a package (``studio.sandbox``) or copied alone into the sandbox: see sandbox/README.md.
+if __package__:
+    from . import guard
+else:
+    import guard
 
 Hook = Callable[[str, tuple], None]
 

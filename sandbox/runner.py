@@ -34,13 +34,18 @@ import threading  # noqa: E402
 import traceback  # noqa: E402
 import types  # noqa: E402
 
-import capture  # noqa: E402
-import channels  # noqa: E402
-import guard  # noqa: E402
-import player  # noqa: E402
-import runguard  # noqa: E402
-import vclock  # noqa: E402
-import walls  # noqa: E402
+# Installed, these files are the package ``studio.sandbox``; copied alone into the sandbox's
+# folder (``import runner`` there), they are top-level modules. Either way one name, one module.
+if __package__:
+    from . import capture, channels, guard, player, runguard, vclock, walls
+else:
+    import capture  # noqa: E402
+    import channels  # noqa: E402
+    import guard  # noqa: E402
+    import player  # noqa: E402
+    import runguard  # noqa: E402
+    import vclock  # noqa: E402
+    import walls  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 

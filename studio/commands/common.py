@@ -156,7 +156,8 @@ def hide_flag_types() -> None:
     def display_type_rich(self: Any, ctx: Any) -> str | None:
         if getattr(self, "is_flag", False) or getattr(self, "is_bool_flag", False):
             return None
-        return shown(self, ctx)
+        shown_type: str | None = shown(self, ctx)  # typer's own method, untyped there
+        return shown_type
 
     display_type_rich._studio = True  # type: ignore[attr-defined]
     TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]

@@ -202,7 +202,8 @@ def _read_key() -> str:
     no warning about echo: nothing is echoed)."""
     if not sys.stdin.isatty():
         return sys.stdin.readline().strip()
-    return typer.prompt("API key (hidden)", hide_input=True, prompt_suffix=": ")
+    key: str = typer.prompt("API key (hidden)", hide_input=True, prompt_suffix=": ")
+    return key
 
 
 def _gallery_folder(value: str) -> str:

@@ -7,6 +7,7 @@ design (entities, controls, rule text) and which parameters its template needs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from studio.designer.design import Control, Entity
 
@@ -222,7 +223,7 @@ def entities(parts: list[str]) -> list[Entity]:
     return found
 
 
-def controls(parts: list[str], params: dict) -> list[Control]:
+def controls(parts: list[str], params: dict[str, Any]) -> list[Control]:
     """The controls a person needs, in part order, without repeats."""
     found: list[Control] = []
     for part in parts:

@@ -163,7 +163,8 @@ def show(entry: Entry) -> RenderableType:
     facts.add_column(style="bold")
     facts.add_column()
     verdict = meta.get("verdict") if isinstance(meta.get("verdict"), dict) else {}
-    tokens = meta.get("tokens") if isinstance(meta.get("tokens"), dict) else {}
+    told = meta.get("tokens")
+    tokens: dict[str, Any] = told if isinstance(told, dict) else {}
     offline = meta.get("source") == "offline"
     understood = str(meta.get("understood") or "").removeprefix("understood: ")
     run_seed = meta.get("run_seed")

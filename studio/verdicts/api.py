@@ -137,6 +137,10 @@ def _failed(path: str | os.PathLike[str], exc: Exception, seed: int) -> Verdict:
     return v
 
 
+#: One game of ``verify_many``: ``_verify_job``'s arguments (path, seconds, seed, out, parallel).
+Job = tuple[str, float, int, Path | None, bool]
+
+
 def _verify_job(
     path: str, seconds: float, seed: int, out: Path | None, parallel: bool = False
 ) -> Verdict:
@@ -147,7 +151,7 @@ def _verify_job(
         return _failed(path, exc, seed)
 
 
-def _verify_one(env: dict[str, str], cwd: str, *job) -> Verdict:
+def _verify_one(env: dict[str, str], cwd: str, *job: *Job) -> Verdict:
     """``_verify_job`` in a worker process, under the caller's environment and in the
     caller's folder as they are now (the worker was forked from a server started earlier;
     relative paths and the project the sandbox hides both depend on the folder)."""
@@ -209,7 +213,7 @@ def verify_many(
         return _run_all(_pool(workers) or pool, env, jobs)
 
 
-def _run_all(pool: ProcessPoolExecutor, env: dict[str, str], jobs: list[tuple]) -> list[Verdict]:
+def _run_all(pool: ProcessPoolExecutor, env: dict[str, str], jobs: list[Job]) -> list[Verdict]:
     futures = []
     cwd = os.getcwd()
     try:

@@ -12,10 +12,14 @@ import io
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageChops
 
 from studio.verdicts.readback import PreviewFrame
+
+if TYPE_CHECKING:
+    from PIL._typing import CapsuleType
 
 PREVIEW_SPEEDUP = 2  # the preview plays twice as fast as the game did
 FINISH_SECONDS = 10.0  # at most this long for the last frames once the runs are over
@@ -51,7 +55,7 @@ class _FramesToCome:
             raise _StreamEnded
         self._image = self._writer.keep(frame)
 
-    def getim(self):  # noqa: ANN201 - Pillow's image capsule
+    def getim(self) -> CapsuleType:  # Pillow's image capsule
         assert self._image is not None
         return self._image.getim()
 
@@ -90,7 +94,7 @@ class PreviewWriter:
         without a conversion), and how busy it looks."""
         mode = frame.raw_mode
         image = Image.frombuffer(mode, (frame.width, frame.height), frame.data, "raw", mode, 0, 1)
-        small = image.resize(SCORE_SIZE, Image.NEAREST)
+        small = image.resize(SCORE_SIZE, Image.Resampling.NEAREST)
         self.frames.append(image)
         self.scores.append(small.entropy())
         look = small.convert("RGB")
@@ -135,7 +139,9 @@ class PreviewWriter:
             return {}
         self.out.mkdir(parents=True, exist_ok=True)
         thumb = self.out / "thumb.png"
-        _representative(frames, self.scores, self.changes).convert("RGB").save(thumb, **THUMB_PNG)
+        _representative(frames, self.scores, self.changes).convert("RGB").save(
+            thumb, "PNG", **THUMB_PNG
+        )
         if self.webp is not None and not self._thread.is_alive():
             preview = self.out / "preview.webp"
             preview.write_bytes(self.webp)
@@ -173,9 +179,9 @@ def _encode(frames: list[Image.Image], out: Path, duration: int) -> Path:
     preview = out / "preview.webp"
     extra = {"append_images": frames[1:], "duration": duration, "loop": 0}
     try:
-        frames[0].save(preview, save_all=True, **extra, **WEBP)
+        frames[0].save(preview, "WEBP", save_all=True, **extra, **WEBP)
     except (OSError, KeyError, ValueError):
         preview = out / "preview.gif"
         rgb = [frame.convert("RGB") for frame in frames]
-        rgb[0].save(preview, save_all=True, **{**extra, "append_images": rgb[1:]})
+        rgb[0].save(preview, "GIF", save_all=True, **{**extra, "append_images": rgb[1:]})
     return preview

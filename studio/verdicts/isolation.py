@@ -31,6 +31,7 @@ import tempfile
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from studio.errors import SandboxError
 
@@ -61,7 +62,7 @@ class Isolation:
     game_view: str = ""  # "folder read-only" | "file only"
     notes: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -333,7 +334,7 @@ def plan(game: Path, work: Path, code: Path) -> tuple[list[str], Isolation]:
     if forced == "fallback":
         notes = ["bubblewrap turned off by STUDIO_ISOLATION=fallback"]
     iso = Isolation("fallback", os.getuid(), [], limits, _game_view(game, work.parent)[1], notes)
-    prefix: list[str] = []
+    prefix = []
     if root:
         if not fallback_drops_root():
             raise SandboxError(NO_ROOT_FIX.format(exe=sys.executable))

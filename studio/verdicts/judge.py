@@ -9,6 +9,8 @@ forbidden. ``cpu_hog`` and ``output_flood`` lower the score but do not reject.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
+from typing import Any
 
 from PIL import Image, ImageChops, ImageStat
 
@@ -43,7 +45,7 @@ WALL_ENDINGS = {
 MISSING_READ = "?missing-read "  # sandbox/guard.py: a read of a file missing in the run
 
 
-def _attempts(lines: list[str]) -> list[str]:
+def _attempts(lines: list[object]) -> list[str]:
     """A run's reported attempts. A read of a file the run could not see counts when the
     file exists here, on the studio's side (bubblewrap shows the game none of the user's
     files); one that exists nowhere is a game looking for a file it has not made yet."""
@@ -88,8 +90,9 @@ def _motion(samples: list[bytes]) -> float:
         return 0.0  # a still picture: nothing to add up
     rows = len(samples) - 1
     strip = memoryview(b"".join(samples))
-    before = Image.frombuffer("L", (width, rows), strip[: rows * width], "raw", "L", 0, 1)
-    after = Image.frombuffer("L", (width, rows), strip[width:], "raw", "L", 0, 1)
+    # Pillow's stub takes no memoryview, but frombuffer takes any buffer (no copy: the point)
+    before = Image.frombuffer("L", (width, rows), strip[: rows * width], "raw", "L", 0, 1)  # type: ignore[arg-type]
+    after = Image.frombuffer("L", (width, rows), strip[width:], "raw", "L", 0, 1)  # type: ignore[arg-type]
     return ImageStat.Stat(ImageChops.difference(before, after)).mean[0] / 255
 
 
@@ -113,7 +116,8 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written
     m.output_bytes = max(int(r.get("output_bytes", 0)), counted if type(counted) is int else 0)
     m.output = raw.output[:2000]
-    told = r.get("forbidden") if isinstance(r.get("forbidden"), list) else []
+    listed = r.get("forbidden")
+    told: list[object] = listed if isinstance(listed, list) else []
     m.forbidden = _attempts([*told, *raw.forbidden])[:20]  # the log too, always
     err = r.get("error")
     stall = r.get("stall")
@@ -146,7 +150,7 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     return m
 
 
-def _walls_into(isolation: dict, raws: list[RawRun]) -> None:
+def _walls_into(isolation: dict[str, Any], raws: list[RawRun]) -> None:
     """The walls every run put up for itself (Landlock, seccomp), and any it could not."""
     held: list[str] | None = None
     for raw in raws:
@@ -172,7 +176,7 @@ def _behaviour(m: RunMetrics, d: Divergence, raw: RawRun, seconds: float) -> lis
     if raw.samples:
         size = tuple((raw.result or {}).get("sample_size") or (96, 72))[:2]
         mid = raw.samples[len(raw.samples) // 2]
-        img = _image(mid, size).convert("L").resize((4, 3), Image.BILINEAR)  # type: ignore[arg-type]
+        img = _image(mid, size).convert("L").resize((4, 3), Image.Resampling.BILINEAR)
         vec += [v / 255 for v in img.tobytes()]
     else:
         vec += [0.0] * 12
@@ -194,26 +198,131 @@ def _score(playable: bool, flags: list[str], m: RunMetrics, d: Divergence, secon
     return int(max(1, min(100, round(score))))
 
 
+@dataclass
+class Findings:
+    """What one step of judging found: flags, forbidden attempts, notes for the verdict."""
+
+    flags: set[str] = field(default_factory=set)
+    forbidden: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: the first blocking error of the static check (``static_findings`` only)
+    error: ErrorInfo | None = None
+    #: a run was ended by the sandbox's walls (``run_faults`` only)
+    walled: bool = False
+
+
+def static_findings(static: StaticReport) -> Findings:
+    """Step one, before anything runs: what the source alone shows."""
+    found = Findings()
+    kinds = static.kinds()
+    if "syntax" in kinds:
+        found.flags.add("syntax_error")
+    if "import" in kinds:
+        found.flags.add("import_error")
+    found.forbidden = [
+        f"static (line {f.line}): {f.message}" for f in static.findings if f.kind == "hostile"
+    ]
+    if found.forbidden:
+        found.flags.add("forbidden")
+    first_error = next((f for f in static.findings if f.blocking and f.kind != "hostile"), None)
+    if first_error:
+        found.error = ErrorInfo(first_error.kind, first_error.message, f"line {first_error.line}")
+    return found
+
+
+def run_faults(raws: list[RawRun], runs: list[RunMetrics], setup_forbidden: list[str]) -> Findings:
+    """Step two: how each run ended (hang, crash, a wall ended it), what it tried that it
+    may not, and its output. A run the walls ended gets ``stop_reason`` "ended by the
+    sandbox" in ``runs``."""
+    found = Findings()
+    for raw, m in zip(raws, runs, strict=True):
+        found.forbidden += [f"{m.name} run: {f}" for f in m.forbidden]
+        ending = wall_ending(raw)
+        if ending:
+            found.walled = True
+            m.stop_reason = "ended by the sandbox"
+            found.forbidden.append(f"{m.name} run: {ending}")
+        elif m.stop_reason in ("hang", "too_slow", "stall") or m.stop_reason.startswith("killed"):
+            found.flags.add("hang")
+        if m.error and m.stop_reason == "crash":
+            kind = str(((raw.result or {}).get("error") or {}).get("kind", "crash"))
+            found.flags.add(kind if kind in ERROR_FLAGS else "crash")
+        if m.output_bytes > OUTPUT_CAP:
+            found.flags.add("output_flood")
+    found.forbidden += [f"setup: {f}" for f in setup_forbidden]
+    if found.forbidden:
+        found.flags.add("forbidden")
+    return found
+
+
+def behaviour_faults(
+    inp: RunMetrics,
+    idle: RunMetrics | None,
+    d: Divergence,
+    busy: int,
+    flags: set[str],
+    walled: bool,
+) -> Findings:
+    """Step three: what the game did on screen and with the player's input, given the
+    ``flags`` the earlier steps raised (a crash or a hang explains a blank screen). The
+    flags it returns are only its own."""
+    found = Findings()
+    seen = set(flags)
+
+    def add(flag: str) -> None:
+        found.flags.add(flag)
+        seen.add(flag)
+
+    # Ending by itself is fine after real play: a game over once input has visibly changed
+    # the game (the ball missed, then sys.exit()), however soon.
+    if inp.stop_reason == "game_exit":
+        played = d.proof and d.first_seconds is not None and d.first_seconds < inp.game_seconds
+        if inp.game_seconds < MIN_PLAY_SECONDS or not played:
+            add("exits_early")
+    if walled:  # what it showed before the sandbox ended it proves nothing more
+        pass
+    elif inp.frames == 0 or inp.non_blank_share < BLANK_SHARE:
+        if not seen & {"crash", "hang", "exits_early", "import_error", "missing_asset"}:
+            add("blank_screen")
+    elif inp.distinct_frames <= 1:
+        add("frozen")
+    quiet = seen & {"blank_screen", "crash", "hang"} or walled
+    if idle is not None and not quiet and inp.samples > 0:
+        if d.first_seconds is None:
+            add("ignores_input")
+        elif not d.proof:  # the runs parted, but the game parts from itself as much
+            add("ignores_input")
+            found.notes.append(
+                "the game does not play the same way twice with the same seed (two runs "
+                "without input differed: threads, or a clock or randomness the sandbox does "
+                f"not control), and the run with input differed from them (on {d.reaction:.2%} "
+                f"of the picture) not much more than they differ from each other "
+                f"({d.noise:.2%}): its reaction to the player cannot be proven; drive it "
+                "from pygame's clock, events and the random module"
+            )
+        elif d.proof == "beyond-noise":
+            found.notes.append(
+                "the game does not play the same way twice with the same seed; its "
+                f"reaction was proven beyond that noise: the run with input differed from "
+                f"both runs without on {d.reaction:.2%} of the picture where those agree, "
+                f"against {d.noise:.2%} where they differ from each other"
+            )
+    if inp.frames > 0 and busy > inp.ticks:
+        add("cpu_hog")
+    return found
+
+
 def judge(
     path: str, static: StaticReport, box: SandboxResult | None, seconds: float, seed: int
 ) -> Verdict:
-    """The verdict for one game, from its static report and (if it ran) its sandbox."""
-    flags: set[str] = set()
-    kinds = static.kinds()
-    if "syntax" in kinds:
-        flags.add("syntax_error")
-    if "import" in kinds:
-        flags.add("import_error")
-    forbidden = [
-        f"static (line {f.line}): {f.message}" for f in static.findings if f.kind == "hostile"
-    ]
-    if forbidden:
-        flags.add("forbidden")
+    """The verdict for one game, from its static report and (if it ran) its sandbox: the
+    static findings, then each run's faults, then the game's behaviour."""
+    source = static_findings(static)
+    flags = set(source.flags)
+    forbidden = list(source.forbidden)
     v = Verdict(path=path, playable=False, score=0, flags=[], static=static.findings, seed=seed)
     v.game_seconds = seconds
-    first_error = next((f for f in static.findings if f.blocking and f.kind != "hostile"), None)
-    if first_error:
-        v.error = ErrorInfo(first_error.kind, first_error.message, f"line {first_error.line}")
+    v.error = source.error
     if box is None:
         v.flags = [f for f in FLAGS if f in flags]
         v.stop_reason = "not run: " + ", ".join(v.flags)
@@ -226,22 +335,9 @@ def judge(
     v.runs = runs
     inp = runs[0]
     idle = runs[1] if len(runs) > 1 else None  # runs[2], if any, is the short idle check
-    walled = False
-    for raw, m in zip(box.runs, runs, strict=True):
-        forbidden += [f"{m.name} run: {f}" for f in m.forbidden]
-        ending = wall_ending(raw)
-        if ending:
-            walled = True
-            m.stop_reason = "ended by the sandbox"
-            forbidden.append(f"{m.name} run: {ending}")
-        elif m.stop_reason in ("hang", "too_slow", "stall") or m.stop_reason.startswith("killed"):
-            flags.add("hang")
-        if m.error and m.stop_reason == "crash":
-            kind = str(((raw.result or {}).get("error") or {}).get("kind", "crash"))
-            flags.add(kind if kind in ERROR_FLAGS else "crash")
-        if m.output_bytes > OUTPUT_CAP:
-            flags.add("output_flood")
-    forbidden += [f"setup: {f}" for f in box.setup_forbidden]
+    faults = run_faults(box.runs, runs, box.setup_forbidden)
+    flags |= faults.flags
+    forbidden += faults.forbidden
     if forbidden:
         flags.add("forbidden")
     v.forbidden = forbidden[:50]
@@ -255,44 +351,10 @@ def judge(
         if idle
         else Divergence()
     )
-
-    # Ending by itself is fine after real play: a game over once input has visibly changed
-    # the game (the ball missed, then sys.exit()), however soon.
-    if inp.stop_reason == "game_exit":
-        played = d.proof and d.first_seconds is not None and d.first_seconds < inp.game_seconds
-        if inp.game_seconds < MIN_PLAY_SECONDS or not played:
-            flags.add("exits_early")
-    if walled:  # what it showed before the sandbox ended it proves nothing more
-        pass
-    elif inp.frames == 0 or inp.non_blank_share < BLANK_SHARE:
-        if not flags & {"crash", "hang", "exits_early", "import_error", "missing_asset"}:
-            flags.add("blank_screen")
-    elif inp.distinct_frames <= 1:
-        flags.add("frozen")
-    quiet = flags & {"blank_screen", "crash", "hang"} or walled
-    if idle is not None and not quiet and inp.samples > 0:
-        if d.first_seconds is None:
-            flags.add("ignores_input")
-        elif not d.proof:  # the runs parted, but the game parts from itself as much
-            flags.add("ignores_input")
-            v.notes.append(
-                "the game does not play the same way twice with the same seed (two runs "
-                "without input differed: threads, or a clock or randomness the sandbox does "
-                f"not control), and the run with input differed from them (on {d.reaction:.2%} "
-                f"of the picture) not much more than they differ from each other "
-                f"({d.noise:.2%}): its reaction to the player cannot be proven; drive it "
-                "from pygame's clock, events and the random module"
-            )
-        elif d.proof == "beyond-noise":
-            v.notes.append(
-                "the game does not play the same way twice with the same seed; its "
-                f"reaction was proven beyond that noise: the run with input differed from "
-                f"both runs without on {d.reaction:.2%} of the picture where those agree, "
-                f"against {d.noise:.2%} where they differ from each other"
-            )
     busy = int((box.runs[0].result or {}).get("busy", 0))
-    if inp.frames > 0 and busy > inp.ticks:
-        flags.add("cpu_hog")
+    seen = behaviour_faults(inp, idle, d, busy, flags, faults.walled)
+    flags |= seen.flags
+    v.notes += seen.notes
 
     v.flags = [f for f in FLAGS if f in flags]
     v.playable = not any(f not in SOFT_FLAGS for f in v.flags)

@@ -22,6 +22,11 @@ from __future__ import annotations
 import ast
 import operator
 import re
+from collections.abc import Sequence
+
+#: What ``read_controls`` finds, as the sandbox's player reads it (JSON): "moves" and
+#: "actions" ([key, text] pairs), "quit" (keys), "buttons" (1-3), "targets" ([x, y]).
+Controls = dict[str, Sequence[object]]
 
 KEY_CONSTANT = re.compile(r"^K_([A-Za-z0-9_]+)$")
 MOVE_NAMES = frozenset(
@@ -177,15 +182,16 @@ class _Reader(ast.NodeVisitor):
         sides = [node.left, *node.comparators]
         if any(isinstance(side, ast.Attribute) and side.attr == "key" for side in sides):
             for side in sides:  # event.key == ord("r"): older code names letters so
-                pair = _from_text(_ord_of(side))
-                if pair:
-                    self._add(*pair)
+                letter = _from_text(_ord_of(side))
+                if letter:
+                    self._add(*letter)
         if any(isinstance(s, ast.Attribute) and s.attr == "button" for s in sides):
             for side in sides:
                 values = side.elts if isinstance(side, (ast.Tuple, ast.List, ast.Set)) else [side]
                 for v in values:
-                    if isinstance(v, ast.Constant) and v.value in (1, 2, 3):
-                        self.buttons.add(int(v.value))
+                    button = v.value if isinstance(v, ast.Constant) else None
+                    if isinstance(button, (int, float)) and button in (1, 2, 3):
+                        self.buttons.add(int(button))
         self.generic_visit(node)
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
@@ -194,8 +200,9 @@ class _Reader(ast.NodeVisitor):
             self.held.add(name)
         value, index = node.value, node.slice
         mouse = isinstance(value, ast.Call) and _dotted(value.func).endswith("mouse.get_pressed")
-        if mouse and isinstance(index, ast.Constant) and index.value in (0, 1, 2):
-            self.buttons.add(int(index.value) + 1)
+        which = index.value if isinstance(index, ast.Constant) else None
+        if mouse and isinstance(which, (int, float)) and which in (0, 1, 2):
+            self.buttons.add(int(which) + 1)
         self.generic_visit(node)
 
     # -- keys that quit ------------------------------------------------------------------
@@ -250,7 +257,8 @@ class _Reader(ast.NodeVisitor):
         if len(args) != 4:
             return None
         values = [self._number(a) for a in args]
-        return tuple(values) if all(v is not None for v in values) else None  # type: ignore[return-value]
+        numbers = [v for v in values if v is not None]
+        return tuple(numbers) if len(numbers) == len(values) else None
 
     def _number(self, node: ast.AST) -> float | None:
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
@@ -323,7 +331,7 @@ def _constants(tree: ast.Module) -> dict[str, float]:
 
 def _key_aliases(tree: ast.Module) -> frozenset[str]:
     """Variables assigned a key's name or text (``name = pygame.key.name(event.key)``)."""
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and _names_key(node.value):
             found.update(t.id for t in node.targets if isinstance(t, ast.Name))
@@ -346,7 +354,7 @@ def _quitters(tree: ast.Module) -> frozenset[str]:
     return found
 
 
-def read_controls(tree: ast.Module) -> dict:
+def read_controls(tree: ast.Module) -> Controls:
     """The game's controls as the sandbox's player takes them (see the module docstring)."""
     reader = _Reader(_constants(tree), _key_aliases(tree), _quitters(tree))
     reader.visit(tree)

@@ -17,6 +17,7 @@ import struct
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 SAMPLE_MS = 200.0
 PREVIEW_MS = 500.0
@@ -35,15 +36,20 @@ def preview_ms(seconds: float) -> float:
     return PREVIEW_MS * max(1, -(-int(frames) // MAX_PREVIEW_FRAMES))
 
 
+#: A JSON object read back from a run (untrusted: each value is checked or converted,
+#: ``int()``, ``str()``, ``isinstance``, where it is used).
+JsonObject = dict[str, Any]
+
+
 @dataclass
 class RawRun:
     """What one run left behind, read back by the studio (untrusted data)."""
 
     name: str
-    result: dict | None
+    result: JsonObject | None
     samples: list[bytes] = field(default_factory=list)
     output: str = ""
-    exit: dict | None = None
+    exit: JsonObject | None = None
     forbidden: list[str] = field(default_factory=list)
 
 
@@ -93,7 +99,7 @@ def read_bytes(work: str, *parts: str, limit: int) -> bytes | None:
     return b"".join(chunks)
 
 
-def _json(work: str, *parts: str) -> dict | None:
+def _json(work: str, *parts: str) -> JsonObject | None:
     data = read_bytes(work, *parts, limit=MAX_JSON + 1)
     if data is None or len(data) > MAX_JSON:
         return None

@@ -33,10 +33,12 @@ import types
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import IO
 
 from studio.errors import SandboxError
 from studio.verdicts import isolation, readback
-from studio.verdicts.readback import PREVIEW_MS, SAMPLE_MS, PreviewStream, RawRun
+from studio.verdicts.keys import Controls
+from studio.verdicts.readback import PREVIEW_MS, SAMPLE_MS, JsonObject, PreviewStream, RawRun
 
 __all__ = ["PREVIEW_MS", "SAMPLE_MS", "RawRun", "Sandbox", "SandboxResult", "kill_all"]
 
@@ -51,7 +53,7 @@ RUNS = (("input", True, None), ("idle", False, None), ("idle-check", False, CHEC
 #: rest) rather than run as a script.
 LAUNCH = "import sys; sys.path.insert(0, sys.argv[1]); import runner; runner.launch(sys.argv[2])"
 
-_live: set[subprocess.Popen] = set()
+_live: set[subprocess.Popen[bytes]] = set()
 _live_lock = threading.Lock()
 
 
@@ -66,7 +68,7 @@ def kill_all() -> None:
 atexit.register(kill_all)
 
 
-def _kill(proc: subprocess.Popen) -> None:
+def _kill(proc: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
     with contextlib.suppress(ProcessLookupError):
@@ -83,7 +85,7 @@ class SandboxResult:
 
 
 @functools.cache
-def _compiled_code() -> dict[str, bytes]:
+def compiled_code() -> dict[str, bytes]:
     """The sandbox's modules, source and compiled (checked by hash, never by date), made
     once per process: the sandbox may not write bytecode and should not compile each time."""
     files: dict[str, bytes] = {}
@@ -108,7 +110,7 @@ def _compiled_code() -> dict[str, bytes]:
 
 def _sandbox_code(dest: Path) -> None:
     (dest / "__pycache__").mkdir(parents=True)
-    for rel, data in _compiled_code().items():
+    for rel, data in compiled_code().items():
         (dest / rel).write_bytes(data)
         os.chmod(dest / rel, 0o644)
     os.chmod(dest / "__pycache__", 0o755)
@@ -161,7 +163,7 @@ class Sandbox:
         self.preview_ms = readback.preview_ms(seconds)  # game time between preview frames
         self.root: Path | None = None
         self.isolation: isolation.Isolation | None = None
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
         self.preview_stream: PreviewStream | None = None
         #: Set once the run with input plays alone (or not at all): a core is free for the
         #: studio's own work on its frames. (Sooner, that work slows the runs down more
@@ -169,7 +171,7 @@ class Sandbox:
         self.spare_core = threading.Event()
         self._streamed: str | None = None
         self._status: int | None = None
-        self._log = None
+        self._log: IO[bytes] | None = None
         self._deadline = 0.0
 
     def __enter__(self) -> Sandbox:
@@ -255,7 +257,9 @@ class Sandbox:
             for fd in keep:
                 os.close(fd)
 
-    def _start(self, prefix: list[str], code: Path, work: Path, cfg: dict, keep: list) -> None:
+    def _start(
+        self, prefix: list[str], code: Path, work: Path, cfg: JsonObject, keep: list[int]
+    ) -> None:
         env = {
             "PATH": "/usr/local/bin:/usr/bin:/bin",
             "HOME": str(work),
@@ -299,7 +303,7 @@ class Sandbox:
             _live.add(self.proc)
 
     # -- the order, and waiting ----------------------------------------------------------
-    def _order(self, order: dict) -> None:
+    def _order(self, order: JsonObject) -> None:
         assert self.proc is not None and self.proc.stdin is not None
         with contextlib.suppress(OSError):  # it died already: play() finds out
             self.proc.stdin.write(json.dumps(order).encode() + b"\n")
@@ -314,12 +318,17 @@ class Sandbox:
         preload: list[str] | None = None,
         sysfonts: bool = False,
         code: types.CodeType | None = None,
-        controls: dict | None = None,
+        controls: Controls | None = None,
     ) -> SandboxResult:
         """Play the runs; return what they saw as soon as the last one is over. ``code``, the
         game compiled here, spares the sandbox compiling it (the studio's time is free now,
         the sandbox's is not)."""
-        order = {"play": True, "preload": preload or [], "sysfonts": sysfonts, "code": False}
+        order: JsonObject = {
+            "play": True,
+            "preload": preload or [],
+            "sysfonts": sysfonts,
+            "code": False,
+        }
         order["controls"] = controls or {}  # the keys the game handles, for the player
         if code is not None and self.root is not None:
             compiled = self.root / "code" / "game.marshal"
@@ -329,7 +338,7 @@ class Sandbox:
         self._order(order)
         killed = not self._wait_done()
         self.spare_core.set()
-        assert self.proc is not None and self.root is not None
+        assert self.proc is not None and self.root is not None and self.isolation is not None
         _kill(self.proc)  # everything is written: the teardown runs while the studio judges
         work = str(self.root / "work")
         runs = [readback.read_run(work, name, self.seconds) for name, _, _ in self.runs]

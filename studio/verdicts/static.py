@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from studio import pyast
-from studio.verdicts.keys import read_controls
+from studio.verdicts.keys import Controls, read_controls
 from studio.verdicts.report import Finding
 
 ALLOWED_TOP = frozenset(sys.stdlib_module_names) | {"pygame"}
@@ -79,7 +79,7 @@ class StaticReport:
     imports: list[str] = field(default_factory=list)  # standard-library modules it imports
     uses_sysfont: bool = False
     #: The keys, buttons and click targets the source handles (``keys.read_controls``).
-    controls: dict = field(default_factory=dict)
+    controls: Controls = field(default_factory=dict)
     #: The compiled game (what the sandbox runs, so that it need not compile it again).
     code: types.CodeType | None = field(default=None, repr=False, compare=False)
 
@@ -145,9 +145,11 @@ class _Checker(ast.NodeVisitor):
     def visit(self, node: ast.AST) -> None:
         method = _DISPATCH.get(type(node))
         if method is None:
+            found: Callable[[_Checker, ast.AST], None] | None
             found = getattr(_Checker, "visit_" + type(node).__name__, None)
             own = found is not None and found is not getattr(ast.NodeVisitor, found.__name__, None)
-            method = _DISPATCH[type(node)] = found if own else _Checker.generic_visit
+            method = found if found is not None and own else _Checker.generic_visit
+            _DISPATCH[type(node)] = method
         method(self, node)
 
     def generic_visit(self, node: ast.AST) -> None:
@@ -293,9 +295,9 @@ class _Checker(ast.NodeVisitor):
 
     def _check_size(self, arg: ast.AST, node: ast.AST) -> None:
         if isinstance(arg, (ast.Tuple, ast.List)) and len(arg.elts) == 2:
-            vals = [e.value if isinstance(e, ast.Constant) else None for e in arg.elts]
-            if all(isinstance(v, int) for v in vals) and (vals[0] > 1024 or vals[1] > 768):
-                msg = f"window {vals[0]}x{vals[1]} is larger than 1024x768"
+            w, h = (e.value if isinstance(e, ast.Constant) else None for e in arg.elts)
+            if isinstance(w, int) and isinstance(h, int) and (w > 1024 or h > 768):
+                msg = f"window {w}x{h} is larger than 1024x768"
                 self.add("contract", msg, node, False)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:

@@ -11,7 +11,7 @@ __all__ = ["api"]
 
 isolation.bwrap_works()
 isolation.python_dirs()
-sandbox._compiled_code()
+sandbox.compiled_code()
 static.check_source(
     "import pygame\n\ndef main():\n    screen = pygame.display.set_mode((8, 8))\n"
     "    while True:\n        screen.fill((0, 0, 0))\n        pygame.display.flip()\n",
