@@ -28,8 +28,8 @@ def switch_off(frame):
     while frame is not None:
         for value in list(frame.f_locals.values()):
             for thing in (value, *getattr(value, "__dict__", {}).values()):
-                if id(thing) in seen:
-                    continue
+                if id(thing) in seen or isinstance(thing, type(sys)):
+                    continue  # modules: touching a lazy one imports numpy (slow, not the point)
                 seen.add(id(thing))
                 for name, new in (("locked", False), ("retired", True), ("_busy", True),
                                   ("attempts", ["x"] * 9), ("log_fd", 1), ("workdir", "/")):
