@@ -71,8 +71,8 @@ INTROSPECT_EVENTS = frozenset(
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 AF_UNIX = 1  # the same on Linux and macOS; importing socket here would cost a start-up
 ALLOWED_DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/tty")
-#: What a run may read besides its allowed folders (the same as its Landlock walls).
-SYSTEM_READ = (
+#: Read-only system folders a run needs after the fork (fonts, zone info, shared libraries).
+SYSTEM_FOLDERS = (
     "/usr",
     "/lib",
     "/lib64",
@@ -84,11 +84,11 @@ SYSTEM_READ = (
     "/etc/fonts",
     "/etc/alternatives",
     "/etc/localtime",
-    "/dev/null",
-    "/dev/zero",
-    "/dev/urandom",
-    "/dev/random",
 )
+#: Devices a run may read and write.
+DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random")
+#: What a run may read besides its allowed folders (the same as its Landlock walls).
+SYSTEM_READ = SYSTEM_FOLDERS + DEVICES
 #: How a run notes a read of a missing file outside what it may read: not refused (the
 #: system answers that it is missing), but the studio checks whether the file exists on
 #: its side (bubblewrap shows the game none of the user's files) and reports it if so.

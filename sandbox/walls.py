@@ -1,8 +1,8 @@
 """The walls each run puts up around itself after the fork, before any game code runs.
 
-Dependency rule: the standard library, and the two wall libraries the studio depends on
-(``landlock``, ``pyseccomp``), loaded by ``prepare`` before the guard is in place. Nothing
-from the studio.
+Dependency rule: the standard library, ``guard`` (the folders a run may read), and the two
+wall libraries the studio depends on (``landlock``, ``pyseccomp``), loaded by ``prepare``
+before the guard is in place. Nothing from the studio.
 
 - Landlock (an unprivileged Linux security module): the run may read only the folders it
   needs (the system's, Python's, the game's own view) and write only its own play folder.
@@ -25,6 +25,12 @@ import errno
 import os
 from types import ModuleType
 
+# As a package (``studio.sandbox``) or copied alone into the sandbox: see sandbox/README.md.
+if __package__:
+    from . import guard
+else:
+    import guard
+
 CLONE_THREAD = 0x00010000
 #: System calls that start or reach into another process: a try ends the run (SIGSYS).
 KILLED = (
@@ -41,22 +47,6 @@ KILLED = (
 )
 #: Signals, allowed only to this process itself (first argument: a pid, or a thread group).
 SIGNALS = ("kill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo")
-#: Read-only system folders a run needs after the fork (fonts, zone info, shared libraries).
-SYSTEM_READ = (
-    "/usr",
-    "/lib",
-    "/lib64",
-    "/lib32",
-    "/libx32",
-    "/bin",
-    "/sbin",
-    "/etc/ld.so.cache",
-    "/etc/fonts",
-    "/etc/alternatives",
-    "/etc/localtime",
-)
-DEVICES = ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random")
-
 _landlock: ModuleType | None = None
 _seccomp: ModuleType | None = None
 _missing: list[str] = []
@@ -98,11 +88,11 @@ def _files_walls(read: list[str], write: list[str]) -> None:
     access = _landlock.FSAccess
     ruleset = _landlock.Ruleset()  # every file-system right handled: denied unless allowed
     file_rights = access.READ_FILE | access.EXECUTE
-    for path in _existing([*SYSTEM_READ, *read]):  # a file takes no folder rights
+    for path in _existing([*guard.SYSTEM_FOLDERS, *read]):  # a file takes no folder rights
         dir_rights = access.READ_DIR if os.path.isdir(path) else 0
         ruleset.allow(path, rules=file_rights | dir_rights)
     device = access.READ_FILE | access.WRITE_FILE
-    ruleset.allow(*_existing(DEVICES), rules=device)
+    ruleset.allow(*_existing(guard.DEVICES), rules=device)
     ruleset.allow(*_existing(write), rules=access.all())
     ruleset.apply()
 

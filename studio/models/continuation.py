@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from studio.errors import OutputLimitReached, TruncatedReply
-from studio.models.assemble import is_program
+from studio.models.assemble import compiles, is_program
 from studio.models.base import Reply, Usage
 from studio.models.endpoints import Endpoint
 from studio.models.reply import find_blocks
@@ -40,14 +40,6 @@ _CODE_LINE_RE = re.compile(
 )
 
 
-def _compiles(code: str) -> bool:
-    try:
-        compile(code, "<reply>", "exec")
-    except (SyntaxError, ValueError):
-        return False
-    return True
-
-
 def open_block(text: str) -> str | None:
     """The code of the fenced block ``text`` ends inside, or None when no fence is open."""
     blocks = find_blocks(text)
@@ -66,7 +58,7 @@ def cut_reason(answer: str, finish: str) -> str | None:
         return None
     if not finish:
         return "a stream that ended inside the code"
-    if finish == "stop" and code.strip() and not _compiles(code):
+    if finish == "stop" and code.strip() and not compiles(code):
         return "a reply that stopped inside unfinished code"
     return None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from studio.errors import NoCodeInReply
-from studio.models.assemble import is_program, join_blocks, undefined_names
+from studio.models.assemble import compiles, is_program, join_blocks, undefined_names
 
 #: A piece of a streamed reply: thinking, or the answer's text.
 Piece = tuple[Literal["thinking", "text"], str]
@@ -168,14 +168,6 @@ def _lang(info: str) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _compiles(code: str) -> bool:
-    try:
-        compile(code, "<reply>", "exec")
-    except (SyntaxError, ValueError):
-        return False
-    return True
-
-
 def _rank(block: Block) -> tuple[bool, bool, bool, bool, bool, int]:
     code = block.code
     has_loop = bool(_LOOP_RE.search(code)) and (
@@ -184,7 +176,7 @@ def _rank(block: Block) -> tuple[bool, bool, bool, bool, bool, int]:
     has_main = "__main__" in code or "def main" in code
     # A fragment ("replace your main loop with this") reads names only the program defines.
     whole = undefined_names(code) == set()
-    return (bool(_PYGAME_RE.search(code)), has_loop, _compiles(code), whole, has_main, len(code))
+    return (bool(_PYGAME_RE.search(code)), has_loop, compiles(code), whole, has_main, len(code))
 
 
 def _is_code(code: str) -> bool:
@@ -202,7 +194,7 @@ def _unfenced(text: str) -> str | None:
     # Drop trailing prose: the longest prefix that compiles, trimming only unindented lines.
     for end in range(len(body), max(len(body) - 60, 0), -1):
         candidate = "\n".join(body[:end]).rstrip()
-        if _compiles(candidate):
+        if compiles(candidate):
             return candidate if _is_code(candidate) else None
         if body[end - 1][:1] in (" ", "\t"):
             break
