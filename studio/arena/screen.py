@@ -255,7 +255,7 @@ class ArenaScreen:
             pygame.draw.rect(screen, CARD_BG, rect, border_radius=10)
             picture = self.pictures[side]
             screen.blit(picture, picture.get_rect(midtop=(rect.centerx, rect.y + 12)))
-            label = f"Play {side}" if self.voted is None else f"{side}: {game.source}"
+            label = self.panel_label(side)
             img = self.big.render(cut(self.big, label, rect.width - 24), True, ACCENT)
             screen.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + THUMB_SIZE[1] + 24)))
             seconds = self.played.get(side, 0.0)
@@ -279,6 +279,13 @@ class ArenaScreen:
             screen.blit(img, img.get_rect(center=rect.center))
             img = self.small.render(f"your vote: {LABELS[self.voted]}", True, INK)
             screen.blit(img, img.get_rect(midtop=(SCREEN_SIZE[0] // 2, BUTTON_TOP + 70)))
+
+    def panel_label(self, side: str) -> str:
+        """ "Play A" before the vote; "A: <its source>" after it."""
+        if self.pair is None:
+            return ""
+        game = self.pair.a if side == "A" else self.pair.b
+        return f"Play {side}" if self.voted is None else f"{side}: {game.source}"
 
     def banner(self, text: str) -> None:
         text = cut(self.font, text, SCREEN_SIZE[0] - 80)
