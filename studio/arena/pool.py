@@ -117,10 +117,12 @@ def _game(key: str, entry: Entry, origin: str) -> Game:
     return Game(key=key, entry=entry, origin=origin, source=source_of(entry.meta))
 
 
-def gallery_games(gallery: Gallery, warn: Warn) -> list[Game]:
-    """The gallery's entries and their versions."""
+def gallery_games(
+    gallery: Gallery, warn: Warn, entries: Iterable[Entry] | None = None
+) -> list[Game]:
+    """The gallery's entries (or those of them given) and their versions."""
     games = []
-    for entry in gallery.entries(on_warning=warn):
+    for entry in gallery.entries(on_warning=warn) if entries is None else entries:
         games.append(_game(entry.slug, entry, "gallery"))
         versions = entry.path / VERSIONS_DIR
         if not versions.is_dir():

@@ -143,6 +143,10 @@ def build_site(
     listing = env.get_template("index.html.j2")
     genres = sorted({g for entry in entries for g in entry.genre.split("+") if g})
     _write(index, listing.render(cards=cards, genres=genres, title=title, stylesheet=STYLESHEET))
+    from studio.arena import page as board  # the arena's leaderboard: its own page and module
+
+    html = board.render(env, gallery, entries, site_title=title, stylesheet=STYLESHEET, home=INDEX)
+    _write(root / board.PAGE, html)
     return index
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from studio.gallery.store import Gallery
+from tests.gallery.conftest import pictures  # noqa: F401  (a fixture the page test uses)
 from tests.gallery.helpers import GAME, make_meta
 
 SNAKE = "a snake game in neon colours"
@@ -32,12 +33,12 @@ def model_meta(title: str, prompt: str, model: str | None, **extra: Any) -> dict
 
 
 def add(gallery: Gallery, title: str, prompt: str, model: str | None, **extra: Any) -> str:
-    pictures = extra.pop("pictures", None) or {}
+    art = extra.pop("pictures", None) or {}
     entry = gallery.add(
         extra.pop("code", GAME),
         model_meta(title, prompt, model, **extra),
-        thumbnail=pictures.get("thumb"),
-        preview=pictures.get("preview"),
+        thumbnail=art.get("thumb"),
+        preview=art.get("preview"),
     )
     return entry.slug
 
