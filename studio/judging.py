@@ -136,12 +136,19 @@ def combine(free: Adherence, judgement: Judgement) -> Adherence:
 
 
 def frames(verdict: Verdict, count: int = PREVIEW_FRAMES) -> list[bytes]:
-    """PNG bytes of the thumbnail and ``count`` frames spread over the preview."""
+    """PNG bytes of the verdict's thumbnail and ``count`` frames spread over its preview."""
+    paths = [verdict.artifacts.get(name) for name in ("thumbnail", "preview")]
+    return picture_frames(paths[0], paths[1], count)
+
+
+def picture_frames(
+    thumbnail: str | Path | None, preview: str | Path | None, count: int = PREVIEW_FRAMES
+) -> list[bytes]:
+    """PNG bytes of a thumbnail and ``count`` frames spread over an animated preview."""
     from PIL import Image, ImageSequence
 
     out: list[bytes] = []
-    paths = [verdict.artifacts.get(name) for name in ("thumbnail", "preview")]
-    for i, path in enumerate(paths):
+    for i, path in enumerate((thumbnail, preview)):
         if not path or not Path(path).is_file():
             continue
         try:
@@ -206,9 +213,7 @@ def judge_messages(prompt: str, finalist: Finalist, images: bool) -> list[dict[s
                 "first is the most representative). Is it the game that was asked for?"
             )
             parts: list[dict[str, Any]] = [{"type": "text", "text": text}]
-            for png in pictures:
-                url = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-                parts.append({"type": "image_url", "image_url": {"url": url}})
+            parts.extend(image_part(png) for png in pictures)
             return [system, {"role": "user", "content": parts}]
     code = finalist.code
     if len(code) > CODE_CHARS:
@@ -219,6 +224,12 @@ def judge_messages(prompt: str, finalist: Finalist, images: bool) -> list[dict[s
         "Is it the game that was asked for?"
     )
     return [system, {"role": "user", "content": text}]
+
+
+def image_part(png: bytes) -> dict[str, Any]:
+    """A PNG as an OpenAI image content part (a data URL)."""
+    url = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    return {"type": "image_url", "image_url": {"url": url}}
 
 
 def loggable(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
