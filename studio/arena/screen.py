@@ -234,7 +234,8 @@ class ArenaScreen:
         self.stars.draw(screen)
         screen.blit(self.big.render(self.title, True, ACCENT), (24, 20))
         hint = "A/B: play   1-4: vote   Esc: quit"
-        hint_img = self.small.render(f"{self.votes} votes this session  -  {hint}", True, DIM)
+        count = f"{self.votes} vote{'' if self.votes == 1 else 's'} this session"
+        hint_img = self.small.render(f"{count}  -  {hint}", True, DIM)
         screen.blit(hint_img, (SCREEN_SIZE[0] - hint_img.get_width() - 24, 32))
         if self.pair is None:
             for i, line in enumerate(wrap(self.font, self.done, SCREEN_SIZE[0] - 96, 8)):
@@ -266,6 +267,13 @@ class ArenaScreen:
             screen.blit(img, img.get_rect(midtop=(rect.centerx, rect.y + THUMB_SIZE[1] + 70)))
         if self.voted is None:
             ready = all(self.played[s] >= self.min_seconds for s in SIDES)
+            ask = (
+                "Which is the better game for this prompt?"
+                if ready
+                else f"Play both games (at least {self.min_seconds:g} s each), then vote."
+            )
+            img = self.font.render(ask, True, INK if ready else DIM)
+            screen.blit(img, img.get_rect(midbottom=(SCREEN_SIZE[0] // 2, BUTTON_TOP - 24)))
             buttons = self.vote_buttons()
             for choice, text, key in VOTES:
                 rect = buttons[choice]
