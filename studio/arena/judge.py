@@ -135,7 +135,8 @@ def judge_pairs(
     model: Model, name: str, draw: Drawer, pairs: int, say: Callable[[str], None], path: Path | None
 ) -> JudgeReport:
     report = JudgeReport(name)
-    for _ in range(pairs):
+    asked_pairs = 0
+    while asked_pairs < pairs:  # a pair that cannot be shown does not count
         try:
             pair = draw.draw()
         except NoPairs as exc:
@@ -146,6 +147,7 @@ def judge_pairs(
         if asked is None:
             report.skipped.append(f"{label}: a game has no thumbnail or preview to show")
             continue
+        asked_pairs += 1
         try:
             found = ask(model, asked)
         except ModelError as exc:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from studio.arena.pairs import Drawer
     from studio.arena.ratings import Rating
 
+DEFAULT_PAIRS = 10
 EPILOG = (
     "Examples:  studio arena  |  studio arena --bench bench-out  |  studio arena --leaderboard"
     "  |  studio arena --import other-votes.jsonl  |  studio arena --judge gpt-4o --pairs 20"
@@ -56,7 +57,9 @@ def arena_cmd(
             help="A vision model votes instead of you: MODEL, MODEL@PRESET or MODEL@BASE_URL.",
         ),
     ] = None,
-    pairs: Annotated[int, typer.Option("--pairs", help="How many pairs the judge votes on.")] = 10,
+    pairs: Annotated[
+        int | None, typer.Option("--pairs", help="How many pairs the judge votes on (10).")
+    ] = None,
     seed: Annotated[
         int | None, typer.Option("--seed", help="Draw the same pairs as a run with this seed.")
     ] = None,
@@ -87,7 +90,9 @@ def arena_cmd(
         return
     if as_json:
         raise UsageError("--json goes with --leaderboard: studio arena --leaderboard --json")
-    if pairs < 1:
+    if pairs is not None and judge is None:
+        raise UsageError("--pairs goes with --judge: studio arena --judge MODEL --pairs N")
+    if pairs is not None and pairs < 1:
         raise UsageError("--pairs must be 1 or more")
     store = open_gallery(gallery)
     from studio.arena import session
@@ -100,7 +105,7 @@ def arena_cmd(
 
         raise fail(NO_TWO_SOURCES)
     if judge is not None:
-        _judge(judge, draw, pairs)
+        _judge(judge, draw, pairs or DEFAULT_PAIRS)
         return
     _screen(draw, store.root.name)
 

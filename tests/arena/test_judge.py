@@ -159,3 +159,37 @@ def _pair(x, y):
     from studio.arena.pairs import Pair
 
     return Pair(prompt=x.prompt, a=x, b=y)
+
+
+def test_pairs_without_pictures_are_skipped_and_not_counted(three_sources: Gallery) -> None:
+    add(three_sources, "Snake Bare", SNAKE, "llama")  # no thumbnail, no preview
+    with FakeServer(models=("vision-model",)) as server:
+        server.default = Answer('{"vote": "A", "reason": "brighter"}')
+        result = CliRunner().invoke(
+            app,
+            [
+                "arena",
+                "--gallery",
+                str(three_sources.root),
+                "--judge",
+                f"vision-model@{server.url}",
+                "--pairs",
+                "3",
+                "--seed",
+                "1",
+            ],
+        )
+        asked = len(server.chat_requests)
+    assert result.exit_code == 0, result.output
+    assert asked == 3 and "voted on 3 pair(s)" in result.stdout
+    votes = read_votes()
+    assert len(votes) == 3 and all("snake-bare" not in v.pair for v in votes)
+    skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped:")]
+    assert skipped and all("snake-bare" in s and "no thumbnail or preview" in s for s in skipped)
+
+
+def test_pairs_without_judge_is_a_usage_error(three_sources: Gallery) -> None:
+    result = CliRunner().invoke(
+        app, ["arena", "--gallery", str(three_sources.root), "--pairs", "3"]
+    )
+    assert result.exit_code == 2 and "--pairs goes with --judge" in result.stderr
