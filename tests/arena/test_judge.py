@@ -193,3 +193,26 @@ def test_pairs_without_judge_is_a_usage_error(three_sources: Gallery) -> None:
         app, ["arena", "--gallery", str(three_sources.root), "--pairs", "3"]
     )
     assert result.exit_code == 2 and "--pairs goes with --judge" in result.stderr
+
+
+def test_the_judge_votes_on_bench_samples(tmp_path: Path, pictures: dict[str, Path]) -> None:
+    import shutil
+
+    from .conftest import bench_sample
+
+    bench = tmp_path / "bench-out"
+    for model in ("gpt-4o", "qwen"):
+        folder = bench_sample(bench, model, "snake", 1, SNAKE, model)
+        shutil.copyfile(pictures["thumb"], folder / "thumbnail.png")  # bench's own name
+        shutil.copyfile(pictures["gif"], folder / "preview.gif")
+    with FakeServer(models=("vision-model",)) as server:
+        server.default = Answer('{"vote": "both_bad", "reason": "neither is snake"}')
+        result = CliRunner().invoke(
+            app, ["arena", "--bench", str(bench), "--judge", f"vision-model@{server.url}"]
+        )
+        pictured = len(images_of(server.chat_requests[0]))
+    assert result.exit_code == 0, result.output
+    assert pictured == 8
+    [vote] = read_votes()
+    assert vote.pair == {"bench:bench-out/gpt-4o/snake/1", "bench:bench-out/qwen/snake/1"}
+    assert {vote.source_a, vote.source_b} == {"gpt-4o", "qwen"} and vote.vote == "both_bad"

@@ -141,3 +141,9 @@ def _pair(x, y):
     from studio.arena.pairs import Pair
 
     return Pair(prompt=x.prompt, a=x, b=y)
+
+
+def test_cli_bench_folder_without_samples_names_the_fix(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["arena", "--bench", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no samples/ folder" in result.stderr and "studio bench" in result.stderr
