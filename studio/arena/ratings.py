@@ -15,6 +15,7 @@ replacement ``rounds`` times (seeded, so the same votes give the same intervals)
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -130,17 +131,22 @@ def _bootstrap(
     """The percentile interval of each rating over ``rounds`` resamples of the votes."""
     index = {name: i for i, name in enumerate(names)}
     n = len(names)
-    rows = np.array([index[o.a] for o in outcomes])
-    cols = np.array([index[o.b] for o in outcomes])
-    scores = np.array([o.score for o in outcomes])
+    # Votes with the same sources, order and outcome are interchangeable: resampling the
+    # votes is resampling these kinds in proportion to their counts (a multinomial), so the
+    # work grows with the number of sources, not of votes.
+    kinds = Counter((index[o.a], index[o.b], o.score) for o in outcomes)
+    keys = list(kinds)
+    rows = np.array([k[0] for k in keys])
+    cols = np.array([k[1] for k in keys])
+    scores = np.array([k[2] for k in keys])
+    share = np.array([kinds[k] for k in keys], dtype=float) / len(outcomes)
     rng = np.random.default_rng(seed)
-    # how often each vote is drawn in each round: a multinomial resample of the votes
-    counts = rng.multinomial(len(outcomes), [1.0 / len(outcomes)] * len(outcomes), size=rounds)
-    # each vote's cell in the flattened win matrix, as one-hot rows: a product adds them up
-    forward = np.zeros((len(outcomes), n * n))
-    backward = np.zeros((len(outcomes), n * n))
-    forward[np.arange(len(outcomes)), rows * n + cols] = 1.0
-    backward[np.arange(len(outcomes)), cols * n + rows] = 1.0
+    counts = rng.multinomial(len(outcomes), share, size=rounds)  # (rounds, kinds)
+    # each kind's cell in the flattened win matrix, as one-hot rows: a product adds them up
+    forward = np.zeros((len(keys), n * n))
+    backward = np.zeros((len(keys), n * n))
+    forward[np.arange(len(keys)), rows * n + cols] = 1.0
+    backward[np.arange(len(keys)), cols * n + rows] = 1.0
     flat = (counts * scores) @ forward + (counts * (1.0 - scores)) @ backward
     fitted = fit(flat.reshape(rounds, n, n))
     tail = (1.0 - level) / 2 * 100
