@@ -106,16 +106,22 @@ def votes_path() -> Path:
 
 
 def read_votes(path: Path | None = None, on_warning: Warn | None = None) -> list[Vote]:
-    """Every readable vote in the file, in order; a bad line is skipped with a warning."""
+    """Every readable vote in the file, in order; a bad line is skipped with a warning.
+    Read under a shared lock: a vote being appended is read whole or not at all."""
     path = votes_path() if path is None else path
-    warn = on_warning or (lambda message: None)
     try:
         with open(path, "rb") as fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_SH)
             raw = fh.read()
     except FileNotFoundError:
         return []
     except OSError as exc:
         raise VoteFileError(f"cannot read the votes {path}: {exc.strerror or exc}") from exc
+    return _parse(raw, path, on_warning)
+
+
+def _parse(raw: bytes, path: Path, on_warning: Warn | None) -> list[Vote]:
+    warn = on_warning or (lambda message: None)
     votes = []
     for number, line in enumerate(raw.split(b"\n"), 1):
         if not line.strip():
@@ -125,6 +131,22 @@ def read_votes(path: Path | None = None, on_warning: Warn | None = None) -> list
         except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
             warn(f"{path} line {number} is not a vote ({_short(exc)}): skipped, the rest are kept")
     return votes
+
+
+def _read_locked(fd: int, path: Path) -> bytes:
+    """The whole file through ``fd``, which holds the exclusive lock already."""
+    try:
+        size = os.fstat(fd).st_size
+        chunks, offset = [], 0
+        while offset < size:
+            chunk = os.pread(fd, size - offset, offset)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            offset += len(chunk)
+    except OSError as exc:
+        raise VoteFileError(f"cannot read the votes {path}: {exc.strerror or exc}") from exc
+    return b"".join(chunks)
 
 
 def _short(exc: Exception) -> str:
@@ -197,7 +219,7 @@ def import_votes(
     theirs = read_votes(source, on_warning)
     path = votes_path() if path is None else path
     with _locked(path) as fd:  # under the lock: two imports at once add each vote once
-        known = {v.id for v in read_votes(path)}
+        known = {v.id for v in _parse(_read_locked(fd, path), path, None)}
         new: list[Vote] = []
         for vote in theirs:
             if vote.id not in known:

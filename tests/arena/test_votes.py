@@ -70,16 +70,27 @@ def _append_many(path: str, tag: int, barrier: object) -> None:
         append_votes([vote(tag * 100 + i, reason="x" * 3000)], Path(path))
 
 
+def _read_many(path: str, barrier: object, torn: object) -> None:
+    barrier.wait()  # type: ignore[attr-defined]
+    for _ in range(60):
+        warnings: list[str] = []
+        read_votes(Path(path), on_warning=warnings.append)
+        torn.value += len(warnings)  # type: ignore[attr-defined]
+
+
 def test_appends_from_processes_at_once_never_interleave(tmp_path: Path) -> None:
     path = tmp_path / "votes.jsonl"
     ctx = multiprocessing.get_context("fork")
-    barrier = ctx.Barrier(4)
+    barrier = ctx.Barrier(5)
+    torn = ctx.Value("i", 0)
     procs = [ctx.Process(target=_append_many, args=(str(path), t, barrier)) for t in range(4)]
+    procs.append(ctx.Process(target=_read_many, args=(str(path), barrier, torn)))
     for p in procs:
         p.start()
     for p in procs:
         p.join(60)
         assert p.exitcode == 0
+    assert torn.value == 0  # a reader never saw half a vote
     warnings: list[str] = []
     votes = read_votes(path, on_warning=warnings.append)
     assert warnings == [] and len(votes) == 160 and len({v.id for v in votes}) == 160
