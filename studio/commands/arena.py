@@ -36,7 +36,9 @@ def arena_cmd(
     bench: Annotated[
         list[Path] | None,
         typer.Option(
-            "--bench", help="A `studio bench` output folder to draw games from (repeatable)."
+            "--bench",
+            metavar="DIR",
+            help="A `studio bench` output folder to draw games from (repeatable).",
         ),
     ] = None,
     leaderboard: Annotated[
