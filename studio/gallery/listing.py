@@ -109,9 +109,10 @@ def table(
     counts: dict[str, int] | None = None,
 ) -> Table:
     """The gallery as a rich table: title, genre, source, score, date, slug (and, given
-    ``counts`` and a game with more than one version, how many versions each game has). Nothing is cut to "...": long titles wrap;
-    below 100 columns the date is left out, below 80 the source too, so that the rest fits
-    ``width``. A version after the first is named ``slug@N``."""
+    ``counts`` and a game with more than one version, how many versions each game has).
+    Nothing is cut to "...": long titles wrap; below 100 columns the date is left out, below
+    80 the source too, so that the rest fits ``width``. A version after the first is named
+    ``slug@N``."""
     narrow, dated = width < 80, width >= 100
     out = Table(title=title, title_justify="left", expand=False)
     out.add_column("title", style="bold", overflow="fold", min_width=12)
