@@ -129,13 +129,17 @@ def gallery_cmd(
         )
         return
     if is_piped(sys.stdout):
-        sys.stdout.write(listing.tsv(chosen))
+        sys.stdout.write(listing.tsv(chosen, refs=all_versions))
         return
     out = Console(soft_wrap=False)
     heading = text(where_line(store, gallery), newlines=False)  # a folder name is not markup
     out.print(
         listing.table(
-            chosen, title=heading, width=out.width, counts=None if all_versions else counts
+            chosen,
+            title=heading,
+            width=out.width,
+            counts=None if all_versions else counts,
+            refs=all_versions,
         )
     )
 
@@ -292,7 +296,7 @@ def arcade_cmd(gallery: GalleryOpt = None) -> None:
 
 def _card(entry: Entry, label: str) -> dict[str, Any]:
     return {
-        "slug": listing.name_of(entry),
+        "slug": entry.slug,
         "ref": entry.ref,
         "title": label,
         "prompt": entry.prompt,

@@ -77,9 +77,9 @@ def format_score(entry: Entry) -> str:
 
 
 def labels(entries: Iterable[Entry]) -> dict[str, str]:
-    """Each entry's title as listed, by ``name_of(entry)``: two games with the same title are told
-    apart by their prompts (when those differ) or by their slugs; the versions of one game
-    share its title."""
+    """Each entry's title as listed, by ``name_of(entry)``: two games with the same title are
+    told apart by their prompts (when those differ) or by their slugs; the versions of one
+    game share its title."""
     entries = list(entries)
     by_title: dict[str, list[Entry]] = {}
     for entry in entries:
@@ -107,12 +107,13 @@ def table(
     title: str | Text | None = None,
     width: int = 120,
     counts: dict[str, int] | None = None,
+    refs: bool = False,
 ) -> Table:
     """The gallery as a rich table: title, genre, source, score, date, slug (and, given
     ``counts`` and a game with more than one version, how many versions each game has).
     Nothing is cut to "...": long titles wrap; below 100 columns the date is left out, below
-    80 the source too, so that the rest fits ``width``. A version after the first is named
-    ``slug@N``."""
+    80 the source too, so that the rest fits ``width``. ``refs``: name each row ``slug@N``
+    (a listing of every version), not by its game's slug."""
     narrow, dated = width < 80, width >= 100
     out = Table(title=title, title_justify="left", expand=False)
     out.add_column("title", style="bold", overflow="fold", min_width=12)
@@ -140,7 +141,7 @@ def table(
             cells.append(text(short_date(entry.created) or "-", newlines=False))
         if shown is not None:
             cells.append(str(shown.get(entry.slug, 1)))
-        cells.append(text(name_of(entry), newlines=False))
+        cells.append(text(entry.ref if refs else entry.slug, newlines=False))
         out.add_row(*cells)
     return out
 
@@ -148,14 +149,15 @@ def table(
 TSV_COLUMNS = ("slug", "title", "genre", "source", "score", "date")
 
 
-def tsv(entries: list[Entry]) -> str:
+def tsv(entries: list[Entry], refs: bool = False) -> str:
     """The gallery as plain tab-separated lines, one game a line, for pipes (as gh does):
-    slug, title, genre, source, score, date; tabs and newlines in a value become spaces."""
+    slug (``slug@N`` with ``refs``), title, genre, source, score, date; tabs and newlines in
+    a value become spaces."""
     names = labels(entries)
     lines = []
     for entry in entries:
         values = (
-            name_of(entry),
+            entry.ref if refs else entry.slug,
             names[name_of(entry)],
             entry.genre,
             entry.source,
