@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -264,7 +265,7 @@ def crash_lines(error: str, entry: Entry | None, path: Path) -> list[str]:
 def arcade_cmd(gallery: GalleryOpt = None) -> None:
     """Browse the gallery in a window and play games from it (each game's latest version)."""
     from studio.gallery import arcade
-    from studio.gallery.play import Played, display_problem, record_if_crashed, run_game
+    from studio.gallery.play import display_problem
 
     store = open_gallery(gallery)
     problem = display_problem()
@@ -276,11 +277,19 @@ def arcade_cmd(gallery: GalleryOpt = None) -> None:
     chosen = listing.select(store.games(on_warning=_warn), sort="score")
     names = listing.labels(chosen)
     cards = [_card(e, names[listing.name_of(e)]) for e in chosen]
-    by_ref = {e.ref: e for e in chosen}
+    arcade.run(cards, launch=launcher(store, chosen), title=f"Arcade - {store.root.name}")
+
+
+def launcher(store: Gallery, entries: list[Entry]) -> Callable[[dict[str, Any]], str | None]:
+    """The arcade's ``launch(card)``: plays the card's game as ``studio play`` does (its own
+    process), records a crash with its version; returns what to tell the player, or None."""
+    from studio.gallery.play import record_if_crashed, run_game
+
+    by_ref = {e.ref: e for e in entries}
 
     def launch(card: dict[str, Any]) -> str | None:
         try:
-            played: Played = run_game(Path(card["code"]))
+            played = run_game(Path(card["code"]))
             entry = by_ref.get(card["ref"])
             if played.crashed and record_if_crashed(played, entry, store) and entry is not None:
                 return (
@@ -291,7 +300,7 @@ def arcade_cmd(gallery: GalleryOpt = None) -> None:
             return str(exc)
         return None if played.code == 0 else f"{card['title']} ended with exit code {played.code}"
 
-    arcade.run(cards, launch=launch, title=f"Arcade - {store.root.name}")
+    return launch
 
 
 def _card(entry: Entry, label: str) -> dict[str, Any]:
