@@ -90,6 +90,7 @@ def _card(entry: Entry, prefix: str, label: str | None = None) -> dict[str, Any]
         "name": name_of(entry),
         "version": entry.version,
         "request": str(meta.get("request") or ""),
+        "parent_ref": str(meta.get("parent") or "") if entry.version > 1 else "",
         "title": label or entry.title,
         "initials": _initials(entry.title),
         "prompt": entry.prompt,

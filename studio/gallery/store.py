@@ -180,6 +180,12 @@ class Gallery(VersionsMixin):
 
     def get_own(self, slug: str) -> Entry:
         """The entry ``slug`` of this gallery (a slug only: never a folder elsewhere)."""
+        if "@" in slug and (self.root / slug.partition("@")[0]).is_dir():
+            game = slug.partition("@")[0]
+            raise EntryNotFound(
+                f"{slug!r} names one version; this works on the whole game with all its "
+                f"versions: give its slug, {game!r}"
+            )
         if not slug or "/" in slug or os.sep in slug or slug in (".", ".."):
             raise EntryNotFound(
                 f"{slug!r} is not a slug: give the slug `studio gallery` lists for the game"

@@ -34,7 +34,7 @@ def lineage(gallery: Gallery) -> Gallery:
     flagged = {"playable": True, "score": 64, "flags": ["slow"], "summary": ""}
     gallery.add_version(
         v2,
-        GAME.replace("FPS = 30", "FPS = 40"),
+        GAME.replace("* 4", "* 6").replace("FPS = 30", "FPS = 40"),
         make_meta("Gem Fall", request="smoother", changed="40 fps", score=64, verdict=flagged),
     )
     gallery.add_version(
@@ -124,6 +124,7 @@ def test_diff_against_the_parent_and_same_code(lineage: Gallery) -> None:
     result = invoke("diff", "gem-fall@3", "--gallery", str(lineage.root), env=PIPED)
     assert result.exit_code == 0
     assert result.stdout.startswith("--- gem-fall@2\n+++ gem-fall@3\n")
+    assert "-FPS = 30\n+FPS = 40\n" in result.stdout and "* 6" not in result.stdout
     same = invoke("diff", "gem-fall@2", "gem-fall@2", "--gallery", str(lineage.root), env=PIPED)
     assert same.exit_code == 0 and "have the same code" in same.stdout
     first = invoke("diff", "gem-fall@1", "--gallery", str(lineage.root), env=PIPED)
@@ -174,3 +175,15 @@ def test_test_a_version_runs_the_verifier_on_that_version(lineage: Gallery) -> N
     assert result.exit_code == (0 if verdict["playable"] else 1)
     missing = invoke("test", "gem-fall@8", "--gallery", str(lineage.root))
     assert missing.exit_code == 1 and "no version 8" in missing.stderr
+
+
+def test_rm_and_rename_take_the_whole_game(lineage: Gallery) -> None:
+    result = invoke("gallery", "rm", "gem-fall@2", "--yes", "--gallery", str(lineage.root))
+    assert result.exit_code == 1 and "give its slug, 'gem-fall'" in result.stderr
+    assert (lineage.root / "gem-fall" / "versions" / "2").is_dir()
+    renamed = invoke("gallery", "rename", "gem-fall", "Jewel Fall", "--gallery", str(lineage.root))
+    assert renamed.exit_code == 0, renamed.output
+    assert [e.version for e in lineage.versions("jewel-fall")] == [1, 2, 3, 4]
+    assert lineage.resolve("jewel-fall@3").meta["request"] == "smoother"
+    gone = invoke("gallery", "rm", "jewel-fall", "--yes", "--gallery", str(lineage.root))
+    assert gone.exit_code == 0 and not (lineage.root / "jewel-fall").exists()
