@@ -187,3 +187,10 @@ def test_rm_and_rename_take_the_whole_game(lineage: Gallery) -> None:
     assert lineage.resolve("jewel-fall@3").meta["request"] == "smoother"
     gone = invoke("gallery", "rm", "jewel-fall", "--yes", "--gallery", str(lineage.root))
     assert gone.exit_code == 0 and not (lineage.root / "jewel-fall").exists()
+
+
+def test_play_an_unknown_version_says_which_exist(lineage: Gallery) -> None:
+    result = invoke("play", "gem-fall@9", "--gallery", str(lineage.root))
+    assert result.exit_code == 1
+    assert "gem-fall has no version 9" in result.stderr and "@1, @2, @3, @4" in result.stderr
+    assert "playing" not in result.stderr
