@@ -229,6 +229,9 @@ def show(entry: Entry) -> RenderableType:
         if value not in (None, "", {}):
             facts.add_row(key, text(value))
 
+    crash = _last_crash(meta)
+    if crash:
+        facts.add_row("crashed", text(crash + f" (fix it: studio fix {entry.ref})"))
     parts: list[RenderableType] = [facts]
     if verdict:
         state = "playable" if verdict.get("playable") else "not playable"
@@ -287,6 +290,19 @@ def _attempts_table(attempts: list[Any], *, tokens: bool = True) -> Table:
             cells.append(text(_tokens(used) if isinstance(used, dict) else str(used or "")))
         out.add_row(*cells)
     return out
+
+
+def _last_crash(meta: dict[str, Any]) -> str:
+    """``3 times while played, last 2026-12-01 00:10: ZeroDivisionError: ...``, or ``""``."""
+    crashes = meta.get("crashes")
+    kept = [c for c in crashes if isinstance(c, dict)] if isinstance(crashes, list) else []
+    if not kept:
+        return ""
+    last = kept[-1]
+    lines = [ln.strip() for ln in str(last.get("traceback") or "").splitlines() if ln.strip()]
+    times = "once" if len(kept) == 1 else f"{len(kept)} times"
+    when = short_date(str(last.get("time") or "")) or "?"
+    return f"{times} while played, last {when}: {lines[-1] if lines else 'no traceback'}"
 
 
 def _tokens(tokens: dict[str, Any]) -> str | None:

@@ -156,6 +156,11 @@ def test_play_records_a_crash_through_the_cli(gallery: Gallery, screen_here: Non
     crash = gallery.last_crash(gallery.resolve("level-three"))
     assert crash is not None and crash["version"] == 1 and "KeyError" in crash["traceback"]
     assert "starting" not in crash["traceback"]  # the traceback only, not all of stderr
+    shown = CliRunner().invoke(
+        app, ["show", "level-three", "--gallery", str(gallery.root)], env={"COLUMNS": "200"}
+    )
+    assert "crashed" in shown.stdout and "once while played" in shown.stdout
+    assert "KeyError: 'no level 3'" in shown.stdout and "studio fix level-three@1" in shown.stdout
 
 
 def test_a_clean_exit_or_a_plain_exit_code_is_no_crash(
