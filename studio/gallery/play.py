@@ -24,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
-from studio.errors import Cancelled, GalleryError, UsageError
+from studio.errors import Cancelled, CorruptEntry, GalleryError, UsageError
 from studio.gallery.store import CODE_FILE, META_FILE, Entry, Gallery
 
 NO_DISPLAY_FIX = (
@@ -98,21 +98,28 @@ class Played:
 
 def find_game(target: str | os.PathLike[str], gallery: Gallery) -> tuple[Path, Entry | None]:
     """The game file for ``slug``, ``slug@N``, an entry folder or a ``.py`` file, and its
-    gallery entry when it has one (a loose ``.py`` file has none)."""
+    gallery entry when it has one (a loose ``.py`` file, or one beside an unreadable
+    meta.json, has none: it still plays)."""
     text = os.fspath(target)
     path = Path(text)
     if path.suffix == ".py":
         if not path.is_file():
             raise UsageError(f"no such game file: {path}")
-        if path.name == CODE_FILE and (path.parent / META_FILE).is_file():
-            return path.resolve(), gallery.resolve(text)
-        return path.resolve(), None
+        folder = path.parent if path.name == CODE_FILE else None
+        return path.resolve(), _entry_in(folder, gallery)
     if path.is_dir() and (path / CODE_FILE).is_file():
-        if (path / META_FILE).is_file():
-            return (path / CODE_FILE).resolve(), gallery.resolve(text)
-        return (path / CODE_FILE).resolve(), None
+        return (path / CODE_FILE).resolve(), _entry_in(path, gallery)
     entry = gallery.resolve(text)
     return entry.code_path, entry
+
+
+def _entry_in(folder: Path | None, gallery: Gallery) -> Entry | None:
+    if folder is None or not (folder / META_FILE).is_file():
+        return None
+    try:
+        return gallery.resolve(str(folder))
+    except CorruptEntry:
+        return None
 
 
 def resolve_game(target: str | os.PathLike[str], gallery: Gallery) -> Path:

@@ -187,3 +187,17 @@ def test_the_arcade_launcher_records_a_crash_too(gallery: Gallery, screen_here: 
     crash = gallery.last_crash(v2)
     assert crash is not None and crash["version"] == 2
     assert gallery.last_crash(v1) is None
+
+
+def test_a_folder_with_an_unreadable_meta_still_plays(
+    gallery: Gallery, screen_here: None, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "game.py").write_text(CRASHES_AT_ONCE)
+    (folder / "meta.json").write_text("{broken")
+    for target in (folder, folder / "game.py"):
+        result = CliRunner().invoke(app, ["play", str(target), "--gallery", str(gallery.root)])
+        assert result.exit_code == 1 and "the game crashed: KeyError" in result.stderr
+        assert "not in the gallery" in result.stderr
+    assert (folder / "meta.json").read_text() == "{broken"  # left as it was
