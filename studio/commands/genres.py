@@ -32,6 +32,9 @@ EXAMPLES: dict[str, str] = {
     "minesweeper": "minesweeper in the desert",
     "memory": "memory cards for kids",
     "arcade": "something with cats",
+    # -- board genres --
+    "tictactoe": "noughts and crosses against the computer",
+    "connect4": "connect four in neon colours",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -100,6 +100,35 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Not named by any phrase: the designer's choice when no genre is recognised.
     "arcade": ("arcade collector", ()),
+    # -- board genres --
+    "tictactoe": (
+        "tic-tac-toe",
+        (
+            "tic-tac-toe",
+            "tic tac toe",
+            "tictactoe",
+            "noughts and crosses",
+            "naughts and crosses",
+            "noughts & crosses",
+            "xs and os",
+            "x's and o's",
+        ),
+    ),
+    "connect4": (
+        "connect four",
+        (
+            "connect four",
+            "connect 4",
+            "connect-four",
+            "connect-4",
+            "four in a row",
+            "4 in a row",
+            "four-in-a-row",
+            "drop discs",
+            "dropping discs",
+            "captain's mistress",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -31,6 +31,9 @@ PREFIX: dict[str, list[str]] = {
     "runner": ["Dash", "Sprint", "Leap"],
     "maze": ["Maze", "Ghost", "Pellet"],
     "arcade": ["Arcade", "Dodge", "Collect"],
+    # -- board genres --
+    "tictactoe": ["Noughts", "Cross", "Tic"],
+    "connect4": ["Disc", "Drop", "Four"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -47,6 +50,9 @@ SUFFIX: dict[str, list[str]] = {
     "runner": ["Run", "Dash", "Rush"],
     "maze": ["Maze", "Chase", "Haunt"],
     "arcade": ["Frenzy", "Scramble", "Rush"],
+    # -- board genres --
+    "tictactoe": ["Tac Toe", "Crosses", "Grid"],
+    "connect4": ["Connect", "Four", "Row"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studio.designer.recipe_base import PartUse, Recipe, _use
+from studio.designer.recipes_board import RECIPES_BOARD
 
 GEM = {"pickup_style": "gem", "pickup_kinds": 4, "combo_len": 3}
 NUMBER = {"pickup_style": "number", "pickup_kinds": 3, "combo_len": 2}
@@ -107,6 +108,9 @@ RECIPES: dict[str, Recipe] = {
         description="an arcade collect-and-dodge game",
     ),
 }
+
+# -- board genres --
+RECIPES.update(RECIPES_BOARD)
 
 PLAYER_PARTS = ("paddle", "ship", "rocket", "flapper", "runner", "snake", "walker", "maze")
 #: Parts a base cannot take: they would not fit its arena.

@@ -1,0 +1,43 @@
+"""The board group's genres: tic-tac-toe, connect four, sokoban, a sliding puzzle and
+solitaire. ``recipes.RECIPES`` takes them in; board games against the computer or a puzzle,
+none has a rule for falling pieces or swapped gems, so a pair with another board genre
+falls back to a timer as before.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from studio.designer.recipe_base import Recipe, _use
+
+#: Pairs of the board group's genres with a field genre lend these to the field game.
+_PAIRS_TO_COLLECT = {"pickup_style": "gem", "pickup_kinds": 2, "combo_len": 3}
+
+RECIPES_BOARD: dict[str, Recipe] = {
+    "tictactoe": Recipe(
+        "board",
+        (_use("board"), _use("inarow", gravity=False, win_len=3)),
+        mods=(_use("pickups", **_PAIRS_TO_COLLECT),),
+        lives=3,
+        description="tic-tac-toe against the computer",
+    ),
+    "connect4": Recipe(
+        "board",
+        (_use("board"), _use("inarow", gravity=True, win_len=4)),
+        mods=(_use("pickups", **_PAIRS_TO_COLLECT),),
+        lives=3,
+        description="connect four against the computer",
+    ),
+}
+
+
+def board_size(
+    names: list[str], params: dict[str, Any], rng: random.Random
+) -> tuple[int, int, int] | None:
+    """(cols, rows, cell) of a board game of the group, or None for any other board."""
+    if "inarow" in names:
+        if params.get("gravity"):
+            return 7, 6, 76
+        return 3, 3, rng.choice([140, 150, 160])
+    return None

@@ -1,0 +1,211 @@
+"""The board group's genres (tic-tac-toe, connect four, sokoban, sliding puzzle, solitaire):
+their names map to them, their core rules hold when played headless through each game's own
+``Game`` class, and the real verifier judges them playable with no flags over several seeds.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+import studio
+from studio.designer import design_for, make_game, read_prompt
+
+from .conftest import write_games
+from .test_contract import contract_problems
+
+#: genre -> prompts that name it (common names, spellings and descriptions).
+NAMES: dict[str, list[str]] = {
+    "tictactoe": [
+        "tic tac toe",
+        "tic-tac-toe against the computer",
+        "noughts and crosses",
+        "a game of Xs and Os",
+        "naughts and crosses on a 3x3 grid",
+    ],
+    "connect4": ["connect four", "Connect 4 in neon", "4 in a row", "a four-in-a-row game"],
+}
+#: genre -> the prompt its verifier and contract tests use.
+PROMPTS: dict[str, str] = {
+    "tictactoe": "noughts and crosses against the computer",
+    "connect4": "connect four",
+}
+
+
+@pytest.fixture
+def display(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    pygame.init()
+    yield
+    pygame.quit()
+
+
+class Played:
+    """One designer game, loaded (our own output) on the dummy display and started."""
+
+    def __init__(self, prompt: str, seed: int) -> None:
+        self.space: dict[str, Any] = {"__name__": "designer_game"}
+        code = make_game(prompt, seed).code
+        exec(compile(code, "<game>", "exec"), self.space)  # noqa: S102 - our own output
+        self.screen = pygame.display.set_mode((self.space["SCREEN_W"], self.space["SCREEN_H"]))
+        self.game = self.space["Game"]()
+        self.game.start()
+        random.seed(seed)
+
+    def __getattr__(self, name: str) -> Any:
+        return self.space[name]
+
+    def run(self, seconds: float) -> None:
+        for _ in range(round(seconds * 60)):
+            self.game.update(1 / 60)
+            self.game.draw(self.screen)
+
+    def picture(self) -> bytes:
+        return pygame.image.tobytes(self.screen, "RGB")
+
+
+@pytest.mark.parametrize(("genre", "prompt"), [(g, p) for g, ps in NAMES.items() for p in ps])
+def test_names_of_the_genre_map_to_it(genre: str, prompt: str) -> None:
+    und = read_prompt(prompt)
+    assert und.genres == [genre] and und.recognised, und.line()
+
+
+@pytest.mark.parametrize("genre", sorted(PROMPTS))
+def test_the_genre_follows_the_contract_over_many_seeds(genre: str) -> None:
+    for seed in range(8):
+        code = make_game(PROMPTS[genre], seed).code
+        assert contract_problems(code) == [], (genre, seed)
+        assert make_game(PROMPTS[genre], seed).code == code  # same prompt and seed, same game
+    assert len({make_game(PROMPTS[genre], s).code for s in range(8)}) > 2  # seeds vary it
+
+
+# --- tic-tac-toe and connect four -------------------------------------------------------------
+def _grid(g: Played, rows: list[str]) -> Any:
+    """A grid from text: "x" the player, "o" the computer, "." empty."""
+    grid = g.Grid(len(rows[0]), len(rows))
+    for r, row in enumerate(rows):
+        for c, ch in enumerate(row):
+            grid.cells[r][c] = {"x": g.YOU, "o": g.CPU, ".": None}[ch]
+    return grid
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tictactoe_computer_wins_when_it_can_and_blocks_when_it_must(display, seed) -> None:
+    g = Played("tic tac toe", seed)
+    for skill in (0.0, 1.0):  # the rule holds however careless the computer is otherwise
+        # it can win along the diagonal, and the player threatens the top row: it wins
+        assert g.game.computer.choose(_grid(g, ["xx.", ".o.", "x.o"]), skill) == (0, 2)
+        # only the player threatens (the middle column): it must block
+        assert g.game.computer.choose(_grid(g, [".x.", ".x.", "o.."]), skill) == (2, 1)
+        # a diagonal threat is blocked too
+        assert g.game.computer.choose(_grid(g, ["x..", ".x.", "o.."]), skill) == (2, 2)
+
+
+def test_tictactoe_perfect_computer_never_loses_to_a_random_player(display) -> None:
+    g = Played("tic tac toe", 1)
+    for game_no in range(20):
+        grid = g.Grid(3, 3)
+        rng = random.Random(game_no)
+        who = g.YOU if game_no % 2 else g.CPU
+        winner = None
+        while grid.moves() and winner is None:
+            if who == g.CPU:
+                r, c = g.game.computer.choose(grid, 1.0)
+            else:
+                r, c = rng.choice(grid.moves())
+            if grid.wins(r, c, who):
+                winner = who
+            grid.cells[r][c] = who
+            who = 1 - who
+        assert winner != g.YOU, game_no
+
+
+def test_tictactoe_played_by_clicks_the_computer_answers_and_a_line_wins(display) -> None:
+    g = Played("tic tac toe", 2)
+    game, cell = g.game, g.CELL
+    game.turn, game.rounds = g.YOU, 1
+    before = g.picture()
+    centre = (g.BOARD_X + cell + cell // 2, g.BOARD_Y + cell + cell // 2)
+    game.handle_click(centre, 1)
+    g.run(0.05)
+    assert game.grid.cells[1][1] == g.YOU and g.picture() != before  # the mark shows at once
+    assert game.turn == g.CPU
+    g.run(g.THINK_TIME + 0.1)  # the computer answers quickly
+    assert sum(cell is not None for row in game.grid.cells for cell in row) == 2
+    assert game.turn == g.YOU
+    # a full row of the player's marks ends the round as a win
+    game.grid = _grid(g, ["xx.", "oo.", "..."])
+    game.turn = g.YOU
+    game.handle_click((g.BOARD_X + 2 * cell + 5, g.BOARD_Y + 5), 1)
+    assert game.tally[g.YOU] == 1 and game.score > 0 and len(game.win_cells) == 3
+
+
+def test_connect_four_discs_fall_and_a_diagonal_wins(display) -> None:
+    g = Played("connect four", 3)
+    game = g.game
+    assert (g.COLS, g.ROWS, g.WIN_LEN, g.GRAVITY) == (7, 6, 4, True)
+    game.turn = g.YOU
+    game.handle_key(pygame.K_4)  # the digit keys drop into a column
+    g.run(1.0)
+    assert game.grid.cells[5][3] == g.YOU  # it fell to the bottom row
+    # a rising diagonal: (5,0) (4,1) (3,2) and the player drops the fourth at column 3
+    game.grid = _grid(
+        g,
+        [
+            ".......",
+            ".......",
+            ".......",
+            "..xo...",
+            ".xoo...",
+            "xoxo...",
+        ],
+    )
+    game.turn = g.YOU
+    game.player_plays(0, 3)
+    g.run(1.0)
+    assert game.tally[g.YOU] == 1, game.grid.cells
+    assert sorted(game.win_cells) == [(2, 3), (3, 2), (4, 1), (5, 0)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_connect_four_computer_wins_when_it_can_and_blocks_when_it_must(display, seed) -> None:
+    g = Played("connect four", seed)
+    empty = "......."
+    for skill in (0.0, 1.0):
+        # three of its own up column 6 and three of the player's across: it wins
+        wins = _grid(g, [empty, empty, empty, "......o", "......o", "xxx...o"])
+        assert g.game.computer.choose(wins, skill) == (2, 6)
+        # the player has three across the bottom: it blocks the open end
+        blocks = _grid(g, [empty, empty, empty, empty, "o......", "oxxx..."])
+        assert g.game.computer.choose(blocks, skill) == (5, 4)
+        # a diagonal threat that needs a disc under it first is not helped along
+        # the player's rising diagonal needs (2, 3): the computer does not fill (3, 3) under it
+        trap = _grid(g, [empty, empty, empty, "..x....", ".xoo...", "xoox..."])
+        assert g.game.computer.choose(trap, skill) != (3, 3)
+
+
+# --- the verifier ------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_board_genres_pass_the_verifier_with_no_flags(games_dir: Path) -> None:
+    games = write_games(games_dir, list(PROMPTS.values()), seeds=[0, 3, 11])
+    paths = sorted(games)
+    verdicts = studio.verify_many(paths, seconds=8.0, seed=1)
+    failures = [
+        f"{games[path][0]!r} seed {games[path][1]}: {verdict.summary()} {verdict.reasons()}"
+        for path, verdict in zip(paths, verdicts, strict=True)
+        if not verdict.playable or verdict.flags
+    ]
+    assert not failures, "\n".join(failures)
+
+
+def test_the_understood_line_and_tagline_name_the_genre() -> None:
+    for genre, prompt in PROMPTS.items():
+        design = design_for(prompt, 0)
+        assert design.genres == [genre]
+        assert "collector" not in design.tagline
