@@ -35,6 +35,7 @@ EXAMPLES: dict[str, str] = {
     # -- board genres --
     "tictactoe": "noughts and crosses against the computer",
     "connect4": "connect four in neon colours",
+    "sokoban": "a box pushing puzzle in a snowy warehouse",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

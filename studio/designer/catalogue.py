@@ -219,6 +219,18 @@ PARTS: dict[str, PartInfo] = {
         losing="the computer wins rounds, out of lives",
         family="board",
     ),
+    "sokoban": PartInfo(
+        entities=(("Warehouse", "board"),),
+        controls=(
+            ("Arrows or WASD", "walk and push a box"),
+            ("Click a cell", "walk there (next to a box: push)"),
+            ("U, Z or Backspace", "undo a move"),
+            ("R", "restart the level"),
+        ),
+        scoring=("solving levels in few moves",),
+        clearing=("push every box onto a goal for the next level",),
+        family="board",
+    ),
 }
 
 

@@ -129,6 +129,22 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "captain's mistress",
         ),
     ),
+    "sokoban": (
+        "sokoban",
+        (
+            "sokoban",
+            "soko-ban",
+            "box pushing",
+            "box-pushing",
+            "push boxes",
+            "pushing boxes",
+            "push the boxes",
+            "push crates",
+            "pushing crates",
+            "crate pushing",
+            "warehouse keeper",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -34,6 +34,7 @@ PREFIX: dict[str, list[str]] = {
     # -- board genres --
     "tictactoe": ["Noughts", "Cross", "Tic"],
     "connect4": ["Disc", "Drop", "Four"],
+    "sokoban": ["Crate", "Box", "Warehouse"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -53,6 +54,7 @@ SUFFIX: dict[str, list[str]] = {
     # -- board genres --
     "tictactoe": ["Tac Toe", "Crosses", "Grid"],
     "connect4": ["Connect", "Four", "Row"],
+    "sokoban": ["Pusher", "Keeper", "Shove"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -31,9 +31,26 @@ def _inarow(ctx: _Context) -> dict[str, Any]:
     }
 
 
+#: Sokoban levels, easiest first, each checked solvable by tests/designer/test_board_genres.py:
+#: "#" wall, "." goal, "$" box, "*" box on a goal, "@" the keeper, " " floor.
+SOKOBAN_LEVELS: list[list[str]] = [
+    ["#######", "#     #", "# .$@ #", "#     #", "#######"],
+    ["########", "#      #", "# $ $  #", "#  @   #", "# .  . #", "########"],
+    ["#########", "###   ###", "#.  $   #", "#  ##$  #", "#.  @   #", "#########"],
+    [" ########", " #  #   #", " # $  $ #", "##  ##  #", "#.   .  #", "#  @    #", "#########"],
+    ["#########", "#   #   #", "# $ . $ #", "#  ###  #", "# .$@ . #", "#       #", "#########"],
+    ["#########", "#.  #  .#", "# $   $ #", "## #@# ##", "# $   $ #", "#.  #  .#", "#########"],
+]
+
+
 def _sokoban(ctx: _Context) -> dict[str, Any]:
+    """Four of the levels, in order of difficulty (the first is always the one-push lesson)."""
     rng = ctx.rng
-    return {"level_order": rng.sample(range(6), 6), "floor_style": rng.choice(["tiles", "plain"])}
+    chosen = [0, *sorted(rng.sample(range(1, len(SOKOBAN_LEVELS)), 3))]
+    return {
+        "levels": [SOKOBAN_LEVELS[i] for i in chosen],
+        "floor_style": rng.choice(["tiles", "plain"]),
+    }
 
 
 def _fifteen(ctx: _Context) -> dict[str, Any]:
@@ -56,4 +73,5 @@ def _solitaire(ctx: _Context) -> dict[str, Any]:
 #: The board group's parts -> the function drawing their template parameters.
 PARAMS_BOARD: dict[str, Callable[[Any], dict[str, Any]]] = {
     "inarow": _inarow,
+    "sokoban": _sokoban,
 }

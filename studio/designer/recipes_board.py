@@ -29,6 +29,13 @@ RECIPES_BOARD: dict[str, Recipe] = {
         lives=3,
         description="connect four against the computer",
     ),
+    "sokoban": Recipe(
+        "board",
+        (_use("board"), _use("sokoban")),
+        mods=(_use("pickups"),),
+        lives=0,
+        description="a sokoban box-pushing puzzle",
+    ),
 }
 
 
@@ -40,4 +47,6 @@ def board_size(
         if params.get("gravity"):
             return 7, 6, 76
         return 3, 3, rng.choice([140, 150, 160])
+    if "sokoban" in names:
+        return 9, 7, rng.choice([60, 64, 68])
     return None

@@ -29,11 +29,13 @@ NAMES: dict[str, list[str]] = {
         "naughts and crosses on a 3x3 grid",
     ],
     "connect4": ["connect four", "Connect 4 in neon", "4 in a row", "a four-in-a-row game"],
+    "sokoban": ["sokoban", "a box pushing puzzle", "push crates in a warehouse", "Soko-ban"],
 }
 #: genre -> the prompt its verifier and contract tests use.
 PROMPTS: dict[str, str] = {
     "tictactoe": "noughts and crosses against the computer",
     "connect4": "connect four",
+    "sokoban": "sokoban with several levels",
 }
 
 
@@ -188,6 +190,96 @@ def test_connect_four_computer_wins_when_it_can_and_blocks_when_it_must(display,
         # the player's rising diagonal needs (2, 3): the computer does not fill (3, 3) under it
         trap = _grid(g, [empty, empty, empty, "..x....", ".xoo...", "xoox..."])
         assert g.game.computer.choose(trap, skill) != (3, 3)
+
+
+# --- sokoban -----------------------------------------------------------------------------------
+def _solve(rows: list[str]) -> int | None:
+    """The fewest moves that put every box on a goal (breadth-first), or None."""
+    walls = {(r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch == "#"}
+    goals = {(r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch in ".*+"}
+    boxes = {(r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch in "$*"}
+    keeper = next((r, c) for r, row in enumerate(rows) for c, ch in enumerate(row) if ch in "@+")
+    assert len(goals) == len(boxes)
+    start = (keeper, frozenset(boxes))
+    seen, todo = {start}, [(start, 0)]
+    for (at, now), moves in todo:
+        if now == goals:
+            return moves
+        for dr, dc in ((0, 1), (1, 0), (0, -1), (-1, 0)):
+            nxt = (at[0] + dr, at[1] + dc)
+            after = now
+            if nxt in now:
+                behind = (nxt[0] + dr, nxt[1] + dc)
+                if behind in walls or behind in now:
+                    continue
+                after = (now - {nxt}) | {behind}
+            state = (nxt, frozenset(after))
+            if nxt not in walls and state not in seen:
+                seen.add(state)
+                todo.append((state, moves + 1))
+    return None
+
+
+def test_every_sokoban_level_can_be_solved() -> None:
+    from studio.designer.params_board import SOKOBAN_LEVELS
+
+    moves = [_solve(level) for level in SOKOBAN_LEVELS]
+    assert None not in moves, moves
+    assert moves[0] == 1  # the first level is the one-push lesson
+    for seed in range(6):
+        levels = design_for(PROMPTS["sokoban"], seed).params["levels"]
+        assert len(levels) == 4 and levels[0] == SOKOBAN_LEVELS[0]
+
+
+def test_sokoban_boxes_stop_at_walls_and_boxes_undo_and_restart(display) -> None:
+    g = Played("sokoban", 0)
+    game = g.game
+    store = g.Warehouse(["#######", "#  $$ #", "# #$@ #", "#   . #", "#######"])
+    game.store = store
+    start = (store.keeper, store.boxes)
+    (kr, kc) = store.keeper
+    # up: the box above the keeper is against the top wall: nothing moves
+    game.handle_key(pygame.K_UP)
+    assert (store.keeper, store.boxes) == start and store.moves == 0
+    # left: the box on the left has a wall behind it: nothing moves
+    game.handle_key(pygame.K_LEFT)
+    assert (store.keeper, store.boxes) == start
+    game.handle_key(pygame.K_RIGHT)  # a free step
+    assert store.keeper == (kr, kc + 1) and store.boxes == start[1]
+    game.handle_key(pygame.K_UP)
+    game.handle_key(pygame.K_LEFT)  # pushes the top-right box into the other box: blocked
+    assert store.keeper == (kr - 1, kc + 1) and store.boxes == start[1]
+    game.handle_key(pygame.K_z)
+    game.handle_key(pygame.K_u)
+    assert (store.keeper, store.boxes) == start and store.moves == 0  # undo takes it all back
+    game.handle_key(pygame.K_DOWN)
+    game.handle_key(pygame.K_LEFT)
+    game.handle_key(pygame.K_UP)  # pushes the middle box up into the box above: blocked
+    assert store.boxes == start[1]
+
+
+def test_sokoban_a_push_solves_the_first_level_and_the_next_one_follows(display) -> None:
+    g = Played("sokoban", 1)
+    game = g.game
+    first = game.store
+    g.run(0.1)
+    before = g.picture()
+    game.handle_key(pygame.K_RIGHT)
+    g.run(0.05)
+    assert g.picture() != before  # the keeper walked
+    game.handle_key(pygame.K_r)  # restart: back where it began
+    assert game.store.moves == 0 and game.store is not first
+    game.handle_key(pygame.K_LEFT)  # the one push of the lesson level
+    assert game.store.solved() and game.score > 0
+    g.run(g.SOLVED_PAUSE + 0.1)
+    assert game.level == 2 and not game.store.solved() and len(game.store.goals) >= 2
+    # a click walks the keeper there step by step, around the boxes
+    target = next(iter(game.store.floor - game.store.boxes - {game.store.keeper}))
+    path = game.store.path(target)
+    rect = game.board.cell_rect(*target)
+    game.handle_click(rect.center, 1)
+    g.run(g.STEP_TIME * (len(path) + 2))
+    assert game.store.keeper == target
 
 
 # --- the verifier ------------------------------------------------------------------------------
