@@ -36,6 +36,7 @@ EXAMPLES: dict[str, str] = {
     "tictactoe": "noughts and crosses against the computer",
     "connect4": "connect four in neon colours",
     "sokoban": "a box pushing puzzle in a snowy warehouse",
+    "fifteen": "a sliding puzzle with a picture",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

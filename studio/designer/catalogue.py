@@ -231,6 +231,16 @@ PARTS: dict[str, PartInfo] = {
         clearing=("push every box onto a goal for the next level",),
         family="board",
     ),
+    "fifteen": PartInfo(
+        entities=(("Tiles", "board"),),
+        controls=(
+            ("Click a tile", "slide it into the gap"),
+            ("Arrows or WASD", "slide the tile beside the gap that way"),
+        ),
+        scoring=("solving puzzles in few slides",),
+        clearing=("put the tiles in order for a new, longer shuffle",),
+        family="board",
+    ),
 }
 
 

@@ -145,6 +145,25 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "warehouse keeper",
         ),
     ),
+    "fifteen": (
+        "sliding puzzle",
+        (
+            "sliding puzzle",
+            "slide puzzle",
+            "sliding-tile puzzle",
+            "sliding tile puzzle",
+            "sliding block puzzle",
+            "15 puzzle",
+            "15-puzzle",
+            "fifteen puzzle",
+            "8 puzzle",
+            "8-puzzle",
+            "eight puzzle",
+            "n-puzzle",
+            "gem puzzle",
+            "tile puzzle",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

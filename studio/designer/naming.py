@@ -35,6 +35,7 @@ PREFIX: dict[str, list[str]] = {
     "tictactoe": ["Noughts", "Cross", "Tic"],
     "connect4": ["Disc", "Drop", "Four"],
     "sokoban": ["Crate", "Box", "Warehouse"],
+    "fifteen": ["Slide", "Fifteen", "Shift"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -55,6 +56,7 @@ SUFFIX: dict[str, list[str]] = {
     "tictactoe": ["Tac Toe", "Crosses", "Grid"],
     "connect4": ["Connect", "Four", "Row"],
     "sokoban": ["Pusher", "Keeper", "Shove"],
+    "fifteen": ["Puzzle", "Tiles", "Square"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -74,4 +74,5 @@ def _solitaire(ctx: _Context) -> dict[str, Any]:
 PARAMS_BOARD: dict[str, Callable[[Any], dict[str, Any]]] = {
     "inarow": _inarow,
     "sokoban": _sokoban,
+    "fifteen": _fifteen,
 }

@@ -36,6 +36,13 @@ RECIPES_BOARD: dict[str, Recipe] = {
         lives=0,
         description="a sokoban box-pushing puzzle",
     ),
+    "fifteen": Recipe(
+        "board",
+        (_use("board"), _use("fifteen")),
+        mods=(_use("pickups", pickup_style="number", pickup_kinds=3, combo_len=2),),
+        lives=0,
+        description="a sliding tile puzzle",
+    ),
 }
 
 
@@ -49,4 +56,7 @@ def board_size(
         return 3, 3, rng.choice([140, 150, 160])
     if "sokoban" in names:
         return 9, 7, rng.choice([60, 64, 68])
+    if "fifteen" in names:
+        size = rng.choice([3, 4, 4, 5])
+        return size, size, {3: 150, 4: 120, 5: 100}[size]
     return None

@@ -30,12 +30,14 @@ NAMES: dict[str, list[str]] = {
     ],
     "connect4": ["connect four", "Connect 4 in neon", "4 in a row", "a four-in-a-row game"],
     "sokoban": ["sokoban", "a box pushing puzzle", "push crates in a warehouse", "Soko-ban"],
+    "fifteen": ["a sliding puzzle", "the 15 puzzle", "8-puzzle", "a sliding tile puzzle"],
 }
 #: genre -> the prompt its verifier and contract tests use.
 PROMPTS: dict[str, str] = {
     "tictactoe": "noughts and crosses against the computer",
     "connect4": "connect four",
     "sokoban": "sokoban with several levels",
+    "fifteen": "a sliding puzzle",
 }
 
 
@@ -280,6 +282,57 @@ def test_sokoban_a_push_solves_the_first_level_and_the_next_one_follows(display)
     game.handle_click(rect.center, 1)
     g.run(g.STEP_TIME * (len(path) + 2))
     assert game.store.keeper == target
+
+
+# --- sliding puzzle --------------------------------------------------------------------------
+def _solvable(order: list[int], size: int) -> bool:
+    """The classic test: count inversions; on even widths add the gap's row from the bottom."""
+    tiles = [t for t in order if t]
+    inversions = sum(a > b for i, a in enumerate(tiles) for b in tiles[i + 1 :])
+    if size % 2:
+        return inversions % 2 == 0
+    from_bottom = size - order.index(0) // size
+    return (inversions + from_bottom) % 2 == 1
+
+
+def test_sliding_puzzle_shuffles_are_always_solvable(display) -> None:
+    seen_sizes = set()
+    for seed in range(6):
+        g = Played(PROMPTS["fifteen"], seed)
+        size = g.COLS
+        seen_sizes.add(size)
+        solved = list(range(1, size * size)) + [0]
+        assert _solvable(solved, size)
+        swapped = [solved[1], solved[0], *solved[2:]]
+        assert not _solvable(swapped, size)  # the check can fail: one swap is unsolvable
+        for _ in range(40):
+            tiles = g.Tiles(size)
+            tiles.shuffle(g.SHUFFLE_MOVES)
+            assert sorted(tiles.order) == list(range(size * size))
+            assert _solvable(tiles.order, size) and not tiles.solved()
+    assert len(seen_sizes) >= 2  # seeds vary the size
+
+
+def test_sliding_puzzle_slides_rows_by_click_and_keys_and_solving_scores(display) -> None:
+    g = Played("the 15 puzzle", 0)
+    game, size = g.game, g.COLS
+    tiles = game.tiles
+    tiles.order = list(range(1, size * size)) + [0]  # solved, gap bottom right
+    game.handle_click(game.board.cell_rect(size - 1, 0).center, 1)  # the whole bottom row
+    assert tiles.gap() == (size - 1, 0) and tiles.order[size * size - 1] == size * size - 1
+    game.handle_click(game.board.cell_rect(0, 1).center, 1)  # not in the gap's line
+    assert tiles.gap() == (size - 1, 0)
+    game.handle_key(pygame.K_UP)  # the tile below the gap: there is none
+    assert tiles.gap() == (size - 1, 0)
+    game.handle_key(pygame.K_DOWN)  # the tile above the gap moves down
+    assert tiles.gap() == (size - 2, 0)
+    game.handle_key(pygame.K_UP)
+    assert tiles.gap() == (size - 1, 0) and game.score == 0
+    for _ in range(size - 1):
+        game.handle_key(pygame.K_LEFT)  # tiles right of the gap move left: solved
+    assert tiles.solved() and game.score > 0
+    g.run(g.SOLVED_PAUSE + 0.1)
+    assert game.level == 2 and not game.tiles.solved()
 
 
 # --- the verifier ------------------------------------------------------------------------------
