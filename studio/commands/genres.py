@@ -37,6 +37,7 @@ EXAMPLES: dict[str, str] = {
     "connect4": "connect four in neon colours",
     "sokoban": "a box pushing puzzle in a snowy warehouse",
     "fifteen": "a sliding puzzle with a picture",
+    "solitaire": "klondike solitaire with drag and drop",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -241,6 +241,19 @@ PARTS: dict[str, PartInfo] = {
         clearing=("put the tiles in order for a new, longer shuffle",),
         family="board",
     ),
+    "solitaire": PartInfo(
+        entities=(("Card", "card"), ("Klondike", "board")),
+        controls=(
+            ("Drag cards with the mouse", "move them onto a pile"),
+            ("Click a card / the stock", "send it where it fits / deal"),
+            ("Arrows or WASD", "choose a pile (Up/Down: how many)"),
+            ("Space or Enter", "move them where they fit"),
+            ("R", "a new deal"),
+        ),
+        scoring=("building the foundations, turning cards over",),
+        clearing=("build all four foundations, ace to king, for a new deal",),
+        family="board",
+    ),
 }
 
 

@@ -164,6 +164,19 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "tile puzzle",
         ),
     ),
+    "solitaire": (
+        "solitaire",
+        (
+            "solitaire",
+            "solitare",
+            "klondike",
+            "patience",
+            "card solitaire",
+            "solitaire card game",
+            "drag and drop cards",
+            "drag cards",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

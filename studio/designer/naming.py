@@ -36,6 +36,7 @@ PREFIX: dict[str, list[str]] = {
     "connect4": ["Disc", "Drop", "Four"],
     "sokoban": ["Crate", "Box", "Warehouse"],
     "fifteen": ["Slide", "Fifteen", "Shift"],
+    "solitaire": ["Klondike", "Patience", "Royal"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -57,6 +58,7 @@ SUFFIX: dict[str, list[str]] = {
     "connect4": ["Connect", "Four", "Row"],
     "sokoban": ["Pusher", "Keeper", "Shove"],
     "fifteen": ["Puzzle", "Tiles", "Square"],
+    "solitaire": ["Solitaire", "Deal", "Patience"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

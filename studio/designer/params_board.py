@@ -66,7 +66,6 @@ def _solitaire(ctx: _Context) -> dict[str, Any]:
     return {
         "draw_count": 3 if pace > 1.1 else 1,
         "card_back": rng.choice(["stripes", "dots", "plain"]),
-        "deal_seed": rng.randrange(1_000_000),
     }
 
 
@@ -75,4 +74,5 @@ PARAMS_BOARD: dict[str, Callable[[Any], dict[str, Any]]] = {
     "inarow": _inarow,
     "sokoban": _sokoban,
     "fifteen": _fifteen,
+    "solitaire": _solitaire,
 }

@@ -43,6 +43,13 @@ RECIPES_BOARD: dict[str, Recipe] = {
         lives=0,
         description="a sliding tile puzzle",
     ),
+    "solitaire": Recipe(
+        "board",
+        (_use("board"), _use("solitaire")),
+        mods=(_use("pickups", **_PAIRS_TO_COLLECT),),
+        lives=0,
+        description="Klondike solitaire",
+    ),
 }
 
 
@@ -59,4 +66,6 @@ def board_size(
     if "fifteen" in names:
         size = rng.choice([3, 4, 4, 5])
         return size, size, {3: 150, 4: 120, 5: 100}[size]
+    if "solitaire" in names:
+        return 7, 8, 88
     return None
