@@ -50,6 +50,8 @@ def _sokoban(ctx: _Context) -> dict[str, Any]:
     return {
         "levels": [SOKOBAN_LEVELS[i] for i in chosen],
         "floor_style": rng.choice(["tiles", "plain"]),
+        "ghosts": 0,  # the maze hybrid sets 2
+        "ghost_step": round(rng.uniform(0.45, 0.6) / ctx.pace, 2),
     }
 
 

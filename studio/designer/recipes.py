@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from studio.designer.recipe_base import PartUse, Recipe, _use
-from studio.designer.recipes_board import RECIPES_BOARD
+from studio.designer.recipes_board import RECIPES_BOARD, board_hybrid
 
 GEM = {"pickup_style": "gem", "pickup_kinds": 4, "combo_len": 3}
 NUMBER = {"pickup_style": "number", "pickup_kinds": 3, "combo_len": 2}
@@ -146,6 +146,10 @@ def compose(genres: list[str]) -> Composition:
         return Composition(genres[0], list(first.parts), first.lives, first.scrolls, [])
     a, b = genres[0], genres[1]
     ra, rb = RECIPES[a], RECIPES[b]
+    # -- board genres --
+    special = board_hybrid(a, b)
+    if special is not None:
+        return Composition(*special)
     if ra.family == "board" and rb.family == "board":
         return _board_pair(a, b)
     if ra.family != rb.family:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from studio.designer.recipe_base import Recipe, _use
+from studio.designer.recipe_base import PartUse, Recipe, _use
 
 #: Pairs of the board group's genres with a field genre lend these to the field game.
 _PAIRS_TO_COLLECT = {"pickup_style": "gem", "pickup_kinds": 2, "combo_len": 3}
@@ -51,6 +51,17 @@ RECIPES_BOARD: dict[str, Recipe] = {
         description="Klondike solitaire",
     ),
 }
+
+
+def board_hybrid(a: str, b: str) -> tuple[str, list[PartUse], int, bool, list[str]] | None:
+    """The real hybrids of the group's genres: (base, parts, lives, scrolls, notes), or None
+    where the pair falls back as before (a timer with another board genre, the field game
+    with things to collect from the board genre)."""
+    if {a, b} == {"sokoban", "maze"}:
+        parts = [_use("board"), _use("sokoban", ghosts=2)]
+        note = "ghosts from the maze roam the warehouse: boxes block them, a touch costs a life"
+        return "sokoban", parts, 3, False, [note]
+    return None
 
 
 def board_size(

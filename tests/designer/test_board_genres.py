@@ -458,10 +458,45 @@ def test_solitaire_a_click_sends_a_card_home_and_the_keyboard_plays_too(display)
     assert game.level == 2 and len(game.table.stock) == 24
 
 
+# --- the hybrid: sokoban with the maze's ghosts ---------------------------------------------
+HYBRID = "pac-man meets sokoban"
+
+
+def test_sokoban_and_maze_make_a_real_hybrid_and_other_pairs_fall_back() -> None:
+    design = design_for(HYBRID, 0)
+    assert design.parts == ["board", "sokoban"] and design.params["ghosts"] == 2
+    assert design.rules.lives >= 3 and "ghosts" in design.understood
+    assert design_for("sokoban with ghosts", 1).params["ghosts"] == 2  # either order
+    assert "timer" in design_for("tic tac toe and tetris", 0).extras  # a board pair: a timer
+    snake = design_for("snake with solitaire", 0)  # a field pair: the field game collects
+    assert snake.parts[0] == "snake" and "pickups" in snake.parts
+
+
+def test_sokoban_ghosts_are_blocked_by_boxes_and_a_touch_costs_a_life(display) -> None:
+    g = Played(HYBRID, 0)
+    game = g.game
+    game.store = g.Warehouse(["#######", "#@ $  #", "#     #", "#######"])
+    game.ghosts = [list(cell) for cell in game.ghost_homes()]
+    kr, kc = game.store.keeper
+    box = (kr, kc + 2)
+    assert box in game.store.boxes
+    for _ in range(30):  # a ghost never enters a box's cell or a wall
+        game.move_ghosts()
+        for ghost in game.ghosts:
+            assert tuple(ghost) in game.store.floor and tuple(ghost) not in game.store.boxes
+    game.play_time = 100.0  # past the newcomer's grace
+    game.invulnerable = 0.0
+    lives = game.lives
+    game.ghosts[0] = [kr + 1, kc]
+    game.handle_key(pygame.K_DOWN)  # the keeper walks into the ghost
+    assert game.lives == lives - 1
+    assert all(abs(g0 - kr) + abs(g1 - kc) > 1 for g0, g1 in game.ghosts)  # sent home
+
+
 # --- the verifier ------------------------------------------------------------------------------
 @pytest.mark.slow
 def test_board_genres_pass_the_verifier_with_no_flags(games_dir: Path) -> None:
-    games = write_games(games_dir, list(PROMPTS.values()), seeds=[0, 3, 11])
+    games = write_games(games_dir, [*PROMPTS.values(), HYBRID], seeds=[0, 3, 11])
     paths = sorted(games)
     verdicts = studio.verify_many(paths, seconds=8.0, seed=1)
     failures = [
