@@ -16,6 +16,7 @@ import pytest
 import studio
 from studio.designer import design_for, make_game, read_prompt
 
+from . import test_drawing as drawing
 from .conftest import write_games
 from .test_contract import contract_problems
 
@@ -491,6 +492,18 @@ def test_sokoban_ghosts_are_blocked_by_boxes_and_a_touch_costs_a_life(display) -
     game.handle_key(pygame.K_DOWN)  # the keeper walks into the ghost
     assert game.lives == lives - 1
     assert all(abs(g0 - kr) + abs(g1 - kc) > 1 for g0, g1 in game.ghosts)  # sent home
+
+
+# --- drawing ---------------------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("prompt", [*PROMPTS.values(), HYBRID])
+def test_a_frame_draws_only_what_changed_yet_matches_a_full_redraw(
+    prompt: str, display: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawing.test_a_frame_of_play_draws_only_what_moves(prompt, display, monkeypatch)
+    drawing.test_play_paints_only_what_changed_yet_matches_a_full_redraw(
+        prompt, display, monkeypatch
+    )
 
 
 # --- the verifier ------------------------------------------------------------------------------
