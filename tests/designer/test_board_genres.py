@@ -17,6 +17,7 @@ import studio
 from studio.designer import design_for, make_game, read_prompt
 
 from . import test_drawing as drawing
+from .catalogue import SHORT
 from .conftest import write_games
 from .test_contract import contract_problems
 
@@ -504,6 +505,51 @@ def test_a_frame_draws_only_what_changed_yet_matches_a_full_redraw(
     drawing.test_play_paints_only_what_changed_yet_matches_a_full_redraw(
         prompt, display, monkeypatch
     )
+
+
+# --- pairs with every other genre ----------------------------------------------------------------
+OURS = {
+    "tictactoe": "tic tac toe",
+    "connect4": "connect four",
+    "sokoban": "sokoban",
+    "fifteen": "sliding puzzle",
+    "solitaire": "solitaire",
+}
+PAIRS = [(a, b) for a in OURS for b in [*SHORT, *OURS] if a != b] + [
+    (b, a) for a in OURS for b in SHORT
+]
+
+
+def _pair_prompt(a: str, b: str) -> str:
+    names = {**SHORT, **OURS}
+    return f"{names[a]} meets {names[b]}"
+
+
+@pytest.mark.slow
+def test_every_pair_with_a_board_genre_follows_the_contract() -> None:
+    for index, (a, b) in enumerate(PAIRS):
+        design = design_for(_pair_prompt(a, b), index)
+        assert design.genres == [a, b], (a, b, design.genres)
+        code = make_game(_pair_prompt(a, b), index).code
+        assert contract_problems(code) == [], (a, b, index)
+
+
+@pytest.mark.slow
+def test_a_sample_of_pairs_and_seeds_passes_the_verifier(games_dir: Path) -> None:
+    rng = random.Random(20261201)
+    combos = [(_pair_prompt(*rng.choice(PAIRS)), rng.randrange(1_000_000)) for _ in range(10)]
+    paths = []
+    for i, (prompt, seed) in enumerate(combos):
+        path = games_dir / f"pair{i:02d}.py"
+        path.write_text(make_game(prompt, seed).code, encoding="utf-8")
+        paths.append(path)
+    verdicts = studio.verify_many(paths, seconds=8.0, seed=4)
+    failures = [
+        f"{prompt!r} seed {seed}: {verdict.summary()} {verdict.reasons()}"
+        for (prompt, seed), verdict in zip(combos, verdicts, strict=True)
+        if not verdict.playable or verdict.flags
+    ]
+    assert not failures, "\n".join(failures)
 
 
 # --- the verifier ------------------------------------------------------------------------------
