@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from studio.designer.lexicon_board import GENRES_BOARD
+
 #: genre key -> (human name, phrases that name it). Phrases are matched on word boundaries.
 GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tetris": (
@@ -101,82 +103,7 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     # Not named by any phrase: the designer's choice when no genre is recognised.
     "arcade": ("arcade collector", ()),
     # -- board genres --
-    "tictactoe": (
-        "tic-tac-toe",
-        (
-            "tic-tac-toe",
-            "tic tac toe",
-            "tictactoe",
-            "noughts and crosses",
-            "naughts and crosses",
-            "noughts & crosses",
-            "xs and os",
-            "x's and o's",
-        ),
-    ),
-    "connect4": (
-        "connect four",
-        (
-            "connect four",
-            "connect 4",
-            "connect-four",
-            "connect-4",
-            "four in a row",
-            "4 in a row",
-            "four-in-a-row",
-            "drop discs",
-            "dropping discs",
-            "captain's mistress",
-        ),
-    ),
-    "sokoban": (
-        "sokoban",
-        (
-            "sokoban",
-            "soko-ban",
-            "box pushing",
-            "box-pushing",
-            "push boxes",
-            "pushing boxes",
-            "push the boxes",
-            "push crates",
-            "pushing crates",
-            "crate pushing",
-            "warehouse keeper",
-        ),
-    ),
-    "fifteen": (
-        "sliding puzzle",
-        (
-            "sliding puzzle",
-            "slide puzzle",
-            "sliding-tile puzzle",
-            "sliding tile puzzle",
-            "sliding block puzzle",
-            "15 puzzle",
-            "15-puzzle",
-            "fifteen puzzle",
-            "8 puzzle",
-            "8-puzzle",
-            "eight puzzle",
-            "n-puzzle",
-            "gem puzzle",
-            "tile puzzle",
-        ),
-    ),
-    "solitaire": (
-        "solitaire",
-        (
-            "solitaire",
-            "solitare",
-            "klondike",
-            "patience",
-            "card solitaire",
-            "solitaire card game",
-            "drag and drop cards",
-            "drag cards",
-        ),
-    ),
+    **GENRES_BOARD,
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.
