@@ -70,7 +70,7 @@ def board_size(
     """(cols, rows, cell) of a board game of the group, or None for any other board."""
     if "inarow" in names:
         if params.get("gravity"):
-            return 7, 6, 76
+            return 7, 6, rng.choice([70, 76, 80])
         return 3, 3, rng.choice([140, 150, 160])
     if "sokoban" in names:
         return 9, 7, rng.choice([60, 64, 68])
