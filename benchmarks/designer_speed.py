@@ -33,6 +33,13 @@ GENRES = {
     "snake+breakout": "snake meets breakout",
     "invaders+tetris": "space invaders + tetris",
     "pong+breakout": "pong with breakout bricks",
+    # -- board genres --
+    "tictactoe": "noughts and crosses against the computer",
+    "connect4": "connect four",
+    "sokoban": "sokoban with several levels",
+    "fifteen": "a sliding puzzle",
+    "solitaire": "klondike solitaire",
+    "sokoban+maze": "pac-man meets sokoban",
 }
 
 

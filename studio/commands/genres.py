@@ -32,6 +32,12 @@ EXAMPLES: dict[str, str] = {
     "minesweeper": "minesweeper in the desert",
     "memory": "memory cards for kids",
     "arcade": "something with cats",
+    # -- board genres --
+    "tictactoe": "noughts and crosses against the computer",
+    "connect4": "connect four in neon colours",
+    "sokoban": "a box pushing puzzle in a snowy warehouse",
+    "fifteen": "a sliding puzzle with a picture",
+    "solitaire": "klondike solitaire with drag and drop",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

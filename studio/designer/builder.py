@@ -12,6 +12,7 @@ from studio.designer.palettes import make_palette
 from studio.designer.params import GEM_PIECES, PAIR_PIECES, TETROMINOES, Context, part_params
 from studio.designer.reading import Understanding
 from studio.designer.recipes import PLAYER_PARTS, RECIPES, compose, default_edges
+from studio.designer.recipes_board import board_size
 
 PACE = {"easy": 0.8, "normal": 1.0, "hard": 1.25}
 #: How forgiving each difficulty is: seconds of safety after a hit and when a game starts,
@@ -225,7 +226,10 @@ def _arena(base: str, names: list[str], params: dict[str, Any], rng: random.Rand
     if "board" not in names:
         size = (960, 700) if base == "maze" else rng.choice([(800, 600), (860, 640), (900, 660)])
         return Arena(kind="field", width=size[0], height=size[1])
-    if "falling" in names:
+    sized = board_size(names, params, rng)
+    if sized is not None:
+        cols, rows, cell = sized
+    elif "falling" in names:
         mixed = params.get("piece_colouring") == "mixed"
         cols = rng.choice([8, 9, 10]) if mixed else rng.choice([10, 10, 12])
         rows = rng.choice([16, 18]) if mixed else 20

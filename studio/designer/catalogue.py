@@ -6,6 +6,7 @@ design (entities, controls, rule text) and which parameters its template needs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -211,6 +212,48 @@ PARTS: dict[str, PartInfo] = {
         scoring=("stars: shield, extra life or bonus",),
         spawns=(("PowerUp", "power_every"),),
     ),
+    # -- board genres --
+    "inarow": PartInfo(
+        entities=(("Grid", "board"), ("Computer", "enemy")),
+        scoring=("winning rounds against the computer (a draw pays a little)",),
+        losing="the computer wins rounds, out of lives",
+        family="board",
+    ),
+    "sokoban": PartInfo(
+        entities=(("Warehouse", "board"),),
+        controls=(
+            ("Arrows or WASD", "walk and push a box"),
+            ("Click a cell", "walk there (next to a box: push)"),
+            ("U, Z or Backspace", "undo a move"),
+            ("R", "restart the level"),
+        ),
+        scoring=("solving levels in few moves",),
+        clearing=("push every box onto a goal for the next level",),
+        family="board",
+    ),
+    "fifteen": PartInfo(
+        entities=(("Tiles", "board"),),
+        controls=(
+            ("Click a tile", "slide it into the gap"),
+            ("Arrows or WASD", "slide the tile beside the gap that way"),
+        ),
+        scoring=("solving puzzles in few slides",),
+        clearing=("put the tiles in order for a new, longer shuffle",),
+        family="board",
+    ),
+    "solitaire": PartInfo(
+        entities=(("Card", "card"), ("Klondike", "board")),
+        controls=(
+            ("Drag cards with the mouse", "move them onto a pile"),
+            ("Click a card / the stock", "send it where it fits / deal"),
+            ("Arrows or WASD", "choose a pile (Up/Down: how many)"),
+            ("Space or Enter", "move them where they fit"),
+            ("R", "a new deal"),
+        ),
+        scoring=("building the foundations, turning cards over",),
+        clearing=("build all four foundations, ace to king, for a new deal",),
+        family="board",
+    ),
 }
 
 
@@ -233,7 +276,26 @@ def controls(parts: list[str], params: dict[str, Any]) -> list[Control]:
             pairs = [(keys or "Left/Right, A/D or mouse", "move the paddle")]
         if part == "shooter":
             pairs = [(params["fire_label"], "fire")]
+        if part in BOARD_CONTROLS:
+            pairs = BOARD_CONTROLS[part](params)
         for keys, action in pairs:
             if all(c.keys != keys for c in found):
                 found.append(Control(keys=keys, action=action))
     return found
+
+
+# -- board genres --
+def _inarow_controls(params: dict[str, Any]) -> list[tuple[str, str]]:
+    if params["gravity"]:
+        return [
+            ("Click a column", "drop a disc there"),
+            ("Left/Right or A/D, 1-7", "choose a column"),
+            ("Space or Enter", "drop the disc"),
+        ]
+    return [("Click a square", "put your mark there"), ("Arrows/WASD + Space", "cursor, mark")]
+
+
+#: Parts whose controls depend on their parameters.
+BOARD_CONTROLS: dict[str, Callable[[dict[str, Any]], list[tuple[str, str]]]] = {
+    "inarow": _inarow_controls,
+}

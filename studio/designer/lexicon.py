@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from studio.designer.lexicon_board import GENRES_BOARD
+
 #: genre key -> (human name, phrases that name it). Phrases are matched on word boundaries.
 GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tetris": (
@@ -100,6 +102,8 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Not named by any phrase: the designer's choice when no genre is recognised.
     "arcade": ("arcade collector", ()),
+    # -- board genres --
+    **GENRES_BOARD,
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

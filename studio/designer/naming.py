@@ -15,6 +15,8 @@ PAIR_TITLES: dict[tuple[str, ...], list[str]] = {
     ("minesweeper", "tetris"): ["Mine Drop", "Fuse Stack", "Blast Blocks"],
     ("match3", "minesweeper"): ["Gem Mines", "Jewel Fuse", "Blast Swap"],
     ("2048", "match3"): ["Number Swap", "Triple Merge", "Match Double"],
+    # -- board genres --
+    ("maze", "sokoban"): ["Haunted Warehouse", "Ghost Crates", "Spooky Shove"],
 }
 PREFIX: dict[str, list[str]] = {
     "tetris": ["Block", "Stack", "Tetra"],
@@ -31,6 +33,12 @@ PREFIX: dict[str, list[str]] = {
     "runner": ["Dash", "Sprint", "Leap"],
     "maze": ["Maze", "Ghost", "Pellet"],
     "arcade": ["Arcade", "Dodge", "Collect"],
+    # -- board genres --
+    "tictactoe": ["Noughts", "Cross", "Tic"],
+    "connect4": ["Disc", "Drop", "Four"],
+    "sokoban": ["Crate", "Box", "Warehouse"],
+    "fifteen": ["Slide", "Fifteen", "Shift"],
+    "solitaire": ["Klondike", "Patience", "Royal"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -47,6 +55,12 @@ SUFFIX: dict[str, list[str]] = {
     "runner": ["Run", "Dash", "Rush"],
     "maze": ["Maze", "Chase", "Haunt"],
     "arcade": ["Frenzy", "Scramble", "Rush"],
+    # -- board genres --
+    "tictactoe": ["Tac Toe", "Crosses", "Grid"],
+    "connect4": ["Connect", "Four", "Row"],
+    "sokoban": ["Pusher", "Keeper", "Shove"],
+    "fifteen": ["Puzzle", "Tiles", "Square"],
+    "solitaire": ["Solitaire", "Deal", "Patience"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from studio.designer.params_board import PARAMS_BOARD
 from studio.errors import DesignError
 
 TETROMINOES = [
@@ -310,6 +311,8 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "powerups": _powerups,
     "maze": _maze,
     "swap": _none,
+    # -- board genres --
+    **PARAMS_BOARD,
 }
 
 

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-#: A part with parameter overrides, e.g. ("pickups", {"pickup_style": "gem"}).
-PartUse = tuple[str, dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class Recipe:
-    family: str  # "board" | "field"
-    parts: tuple[PartUse, ...]  # the genre on its own
-    mods: tuple[PartUse, ...] = ()  # what it lends to a field game it is mixed into
-    rule: str | None = None  # the clearing rule it lends to a board game with falling pieces
-    lives: int = 3
-    scrolls: bool = False
-    description: str = ""
-    overrides: dict[str, Any] = field(default_factory=dict)
-
-
-def _use(name: str, **over: Any) -> PartUse:
-    return (name, over)
-
+from studio.designer.recipe_base import PartUse, Recipe, _use
+from studio.designer.recipes_board import RECIPES_BOARD, board_hybrid
 
 GEM = {"pickup_style": "gem", "pickup_kinds": 4, "combo_len": 3}
 NUMBER = {"pickup_style": "number", "pickup_kinds": 3, "combo_len": 2}
@@ -127,6 +109,9 @@ RECIPES: dict[str, Recipe] = {
     ),
 }
 
+# -- board genres --
+RECIPES.update(RECIPES_BOARD)
+
 PLAYER_PARTS = ("paddle", "ship", "rocket", "flapper", "runner", "snake", "walker", "maze")
 #: Parts a base cannot take: they would not fit its arena.
 UNFIT: dict[str, set[str]] = {
@@ -161,6 +146,10 @@ def compose(genres: list[str]) -> Composition:
         return Composition(genres[0], list(first.parts), first.lives, first.scrolls, [])
     a, b = genres[0], genres[1]
     ra, rb = RECIPES[a], RECIPES[b]
+    # -- board genres --
+    special = board_hybrid(a, b)
+    if special is not None:
+        return Composition(*special)
     if ra.family == "board" and rb.family == "board":
         return _board_pair(a, b)
     if ra.family != rb.family:
