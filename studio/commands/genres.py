@@ -32,6 +32,8 @@ EXAMPLES: dict[str, str] = {
     "minesweeper": "minesweeper in the desert",
     "memory": "memory cards for kids",
     "arcade": "something with cats",
+    # -- arcade genres --
+    "lander": "asteroids but you land on the moon",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -211,6 +211,19 @@ PARTS: dict[str, PartInfo] = {
         scoring=("stars: shield, extra life or bonus",),
         spawns=(("PowerUp", "power_every"),),
     ),
+    # -- arcade genres --
+    "lander": PartInfo(
+        entities=(("Lander", "player"),),
+        controls=(
+            ("Up, W or Space", "main engine (burns fuel)"),
+            ("Left/Right or A/D", "side jets"),
+            ("Click", "a burst of the engine"),
+        ),
+        scoring=("landing on the pad (fuel left pays a bonus)",),
+        clearing=("land to reach the next pad",),
+        losing="you crash (too fast, or off the pad), out of lives",
+        player=True,
+    ),
 }
 
 

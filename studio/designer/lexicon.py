@@ -100,6 +100,25 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Not named by any phrase: the designer's choice when no genre is recognised.
     "arcade": ("arcade collector", ()),
+    # -- arcade genres --
+    "lander": (
+        "lunar lander",
+        (
+            "lunar lander",
+            "lunar landing",
+            "moon lander",
+            "moon landing",
+            "lander",
+            "land on the moon",
+            "land on the pad",
+            "landing pad",
+            "land the rocket",
+            "land a rocket",
+            "land the spaceship",
+            "land a spaceship",
+            "land the ship",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -31,6 +31,8 @@ PREFIX: dict[str, list[str]] = {
     "runner": ["Dash", "Sprint", "Leap"],
     "maze": ["Maze", "Ghost", "Pellet"],
     "arcade": ["Arcade", "Dodge", "Collect"],
+    # -- arcade genres --
+    "lander": ["Lunar", "Moon", "Touchdown"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -47,6 +49,8 @@ SUFFIX: dict[str, list[str]] = {
     "runner": ["Run", "Dash", "Rush"],
     "maze": ["Maze", "Chase", "Haunt"],
     "arcade": ["Frenzy", "Scramble", "Rush"],
+    # -- arcade genres --
+    "lander": ["Lander", "Landing", "Descent"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -270,6 +270,20 @@ def _maze(ctx: Context) -> dict[str, Any]:
     }
 
 
+# -- arcade genres --
+def _lander(ctx: Context) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    gravity = int(rng.choice([40, 48, 56]) * pace)
+    return {
+        "lander_gravity": gravity,
+        "lander_thrust": int(gravity * rng.choice([2.4, 2.7, 3.0])),
+        "side_thrust": rng.choice([60, 75, 90]),
+        "fuel": _pick(rng, 7.0, 10.0, 1 / pace),
+        "safe_speed": int(rng.choice([60, 70, 80]) / pace),
+        "pad_width": rng.choice([80, 96, 110]),
+    }
+
+
 def _none(ctx: Context) -> dict[str, Any]:
     """A part whose template takes no parameters of its own."""
     return {}
@@ -310,6 +324,8 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "powerups": _powerups,
     "maze": _maze,
     "swap": _none,
+    # -- arcade genres --
+    "lander": _lander,
 }
 
 

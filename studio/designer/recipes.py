@@ -108,7 +108,16 @@ RECIPES: dict[str, Recipe] = {
     ),
 }
 
-PLAYER_PARTS = ("paddle", "ship", "rocket", "flapper", "runner", "snake", "walker", "maze")
+PLAYER_PARTS: tuple[str, ...] = (
+    "paddle",
+    "ship",
+    "rocket",
+    "flapper",
+    "runner",
+    "snake",
+    "walker",
+    "maze",
+)
 #: Parts a base cannot take: they would not fit its arena.
 UNFIT: dict[str, set[str]] = {
     "maze": {"bricks", "ball", "gates"},
@@ -170,6 +179,12 @@ def compose(genres: list[str]) -> Composition:
         _merge(parts, _use("opponent", opponent_side="top"))
         _merge(parts, _use("ball", edges=_edges("versus")))
         return Composition("breakout", parts, 3, False, ["a computer paddle guards the top"])
+    if not rb.mods and ra.mods:  # b lends nothing to another game: it is the base
+        a, b, ra, rb = b, a, rb, ra
+    if not rb.mods:  # neither lends anything: the first is the base, with power-ups
+        parts = [*ra.parts, _use("powerups")]
+        note = f"{b} has nothing to lend a {a} game: power-ups instead"
+        return Composition(a, parts, ra.lives, ra.scrolls, [note])
     return _field_with(a, b, f"{a} game with {_names(rb.mods)} from {b}")
 
 
@@ -287,3 +302,15 @@ def _edges(kind: str) -> dict[str, str]:
 
 def default_edges(base: str) -> dict[str, str]:
     return _edges({"pong": "pong", "breakout": "breakout"}.get(base, "rally"))
+
+
+# -- arcade genres --
+from studio.designer.recipes_arcade import (  # noqa: E402
+    PLAYERS_ARCADE,
+    RECIPES_ARCADE,
+    UNFIT_ARCADE,
+)
+
+RECIPES.update(RECIPES_ARCADE)
+PLAYER_PARTS += PLAYERS_ARCADE
+UNFIT.update(UNFIT_ARCADE)

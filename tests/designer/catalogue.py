@@ -20,6 +20,8 @@ GENRE_PROMPTS: dict[str, str] = {
     "minesweeper": "minesweeper",
     "memory": "memory card matching",
     "arcade": "something fun with a cat",
+    # -- arcade genres --
+    "lander": "lunar lander",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.
@@ -37,6 +39,8 @@ SHORT: dict[str, str] = {
     "2048": "2048",
     "minesweeper": "minesweeper",
     "memory": "memory cards",
+    # -- arcade genres --
+    "lander": "lunar lander",
 }
 #: Every ordered pair of two recognised genres.
 ALL_PAIRS: list[tuple[str, str]] = list(itertools.permutations(SHORT, 2))
@@ -58,6 +62,8 @@ FEATURED_HYBRIDS: list[str] = [
     "memory cards and an endless runner",
     "minesweeper and memory",
     "pac-man with breakout",
+    # -- arcade genres --
+    "asteroids but you land on the moon",
 ]
 
 

@@ -1,0 +1,26 @@
+"""The arcade-machine genres (issue 18, group `arcade`): lunar lander, frogger, missile
+command, top-down shooter and tank battle.
+
+A genre here that lends nothing to another field game (``mods`` empty) is the base of any
+field hybrid it is in: ``recipes.compose`` turns the pair round, so "asteroids meets lunar
+lander" is a lander among drifting rocks, as "lunar lander meets asteroids" is.
+"""
+
+from __future__ import annotations
+
+from studio.designer.recipe_base import Recipe, _use
+
+RECIPES_ARCADE: dict[str, Recipe] = {
+    "lander": Recipe(
+        "field",
+        (_use("lander"),),
+        description="a lunar lander",
+    ),
+}
+
+#: The player parts of these genres (each defines ``self.player``).
+PLAYERS_ARCADE: tuple[str, ...] = ("lander",)
+#: Parts a base of this group cannot take: they would not fit its arena.
+UNFIT_ARCADE: dict[str, set[str]] = {
+    "lander": {"gates", "bricks", "ball", "wave"},
+}
