@@ -34,6 +34,7 @@ EXAMPLES: dict[str, str] = {
     "arcade": "something with cats",
     # -- arcade genres --
     "lander": "asteroids but you land on the moon",
+    "frogger": "a frog crossing the road and the river",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -224,6 +224,14 @@ PARTS: dict[str, PartInfo] = {
         losing="you crash (too fast, or off the pad), out of lives",
         player=True,
     ),
+    "frogger": PartInfo(
+        entities=(("Frog", "player"), ("Lane", "obstacle")),
+        controls=(("Arrows or WASD", "hop"), ("Click", "hop towards it")),
+        scoring=("hopping forward", "filling a home (all homes: next level)"),
+        clearing=("fill every home for faster lanes",),
+        losing="cars hit you, you fall in the water or a taken home, out of lives",
+        player=True,
+    ),
 }
 
 

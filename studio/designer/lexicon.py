@@ -119,6 +119,20 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "land the ship",
         ),
     ),
+    "frogger": (
+        "frogger",
+        (
+            "frogger",
+            "frog crossing",
+            "cross the road",
+            "crossing the road",
+            "road crossing",
+            "crossy road",
+            "cross the river",
+            "hop across",
+            "crossy",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

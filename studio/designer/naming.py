@@ -33,6 +33,7 @@ PREFIX: dict[str, list[str]] = {
     "arcade": ["Arcade", "Dodge", "Collect"],
     # -- arcade genres --
     "lander": ["Lunar", "Moon", "Touchdown"],
+    "frogger": ["Hop", "Leap", "Lily"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -51,6 +52,7 @@ SUFFIX: dict[str, list[str]] = {
     "arcade": ["Frenzy", "Scramble", "Rush"],
     # -- arcade genres --
     "lander": ["Lander", "Landing", "Descent"],
+    "frogger": ["Crossing", "Hopper", "Home"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -284,6 +284,20 @@ def _lander(ctx: Context) -> dict[str, Any]:
     }
 
 
+def _frogger(ctx: Context) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "road_lanes": rng.choice([3, 4, 5]),
+        "river_lanes": rng.choice([3, 4, 5]),
+        "homes": rng.choice([4, 5, 5]),
+        "lane_speed": int(rng.choice([50, 60, 70]) * pace),
+        "log_cells": rng.choice([(2, 3, 4), (3, 4), (3, 4, 5)]) if pace <= 1 else (2, 3),
+        "water_colour": rng.choice([(40, 90, 170), (30, 110, 160), (45, 75, 150)]),
+        "road_colour": rng.choice([(45, 45, 52), (58, 55, 60), (40, 44, 50)]),
+        "grass_colour": rng.choice([(60, 130, 70), (80, 140, 60), (70, 120, 90)]),
+    }
+
+
 def _none(ctx: Context) -> dict[str, Any]:
     """A part whose template takes no parameters of its own."""
     return {}
@@ -326,6 +340,7 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "swap": _none,
     # -- arcade genres --
     "lander": _lander,
+    "frogger": _frogger,
 }
 
 

@@ -16,11 +16,17 @@ RECIPES_ARCADE: dict[str, Recipe] = {
         (_use("lander"),),
         description="a lunar lander",
     ),
+    "frogger": Recipe(
+        "field",
+        (_use("frogger"),),
+        description="a frogger road and river crossing",
+    ),
 }
 
 #: The player parts of these genres (each defines ``self.player``).
-PLAYERS_ARCADE: tuple[str, ...] = ("lander",)
+PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger")
 #: Parts a base of this group cannot take: they would not fit its arena.
 UNFIT_ARCADE: dict[str, set[str]] = {
     "lander": {"gates", "bricks", "ball", "wave"},
+    "frogger": {"gates", "bricks", "ball", "wave", "tail"},
 }

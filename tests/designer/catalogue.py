@@ -22,6 +22,7 @@ GENRE_PROMPTS: dict[str, str] = {
     "arcade": "something fun with a cat",
     # -- arcade genres --
     "lander": "lunar lander",
+    "frogger": "frogger",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.
@@ -41,6 +42,7 @@ SHORT: dict[str, str] = {
     "memory": "memory cards",
     # -- arcade genres --
     "lander": "lunar lander",
+    "frogger": "frogger",
 }
 #: Every ordered pair of two recognised genres.
 ALL_PAIRS: list[tuple[str, str]] = list(itertools.permutations(SHORT, 2))

@@ -4,6 +4,7 @@ from the common ways people name it, and judged playable by the real verifier.""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,11 @@ ARCADE_PROMPTS: dict[str, list[str]] = {
         "a moon landing game",
         "land the rocket on the landing pad",
         "asteroids but you land on the moon",
+    ],
+    "frogger": [
+        "frogger",
+        "a frog crossing the road",
+        "crossy road with logs on a river",
     ],
 }
 
@@ -50,6 +56,7 @@ def keys(monkeypatch: pytest.MonkeyPatch) -> Iterator[Keys]:
 
 def play(prompt: str, seed: int) -> tuple[Any, dict[str, Any], pygame.Surface]:
     """The started ``Game`` of ``make_game(prompt, seed)``, its module and a screen."""
+    random.seed(seed)  # the game draws from the random module: the same every run
     space: dict[str, Any] = {"__name__": "arcade_game"}
     exec(compile(make_game(prompt, seed).code, "<game>", "exec"), space)  # noqa: S102 - our own output
     screen = pygame.display.set_mode((space["SCREEN_W"], space["SCREEN_H"]))
@@ -124,8 +131,10 @@ def test_lander_crashes_beside_the_pad_however_slow(keys: Keys) -> None:
     lander = lander_over_pad(game, space, 5.0)
     field = space["FIELD"]
     lander.x = float(field.left + 20 if game.pad.centerx > field.centerx else field.right - 20)
-    lander.y = float(game.ground_y(lander.x) - lander.rect.height // 2 - 1)
-    steps(game, screen, 5)
+    lander.rect.centerx = int(lander.x)
+    feet = (lander.rect.left + 3, lander.rect.centerx, lander.rect.right - 3)
+    lander.y = float(min(game.ground_y(x) for x in feet) - lander.rect.height // 2 + 2)
+    steps(game, screen, 3)
     assert game.landings == 0 and game.lives == space["LIVES"] - 1
 
 
@@ -135,6 +144,72 @@ def test_lander_and_asteroids_is_a_real_hybrid_both_ways() -> None:
         assert {"lander", "rocks"} <= set(design.parts), prompt
         assert "rocket" not in design.parts
         assert "drifting rocks" in design.understood
+
+
+# --- frogger ------------------------------------------------------------------------------
+
+
+def river_lane(game: Any) -> Any:
+    return next(lane for lane in game.lanes.values() if lane.kind == "river")
+
+
+def frog_at(game: Any, row: int, x: float) -> Any:
+    frog = game.player
+    frog.row, frog.best_row, frog.x = row, row, float(x)
+    frog.place()
+    return frog
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_frogger_a_log_carries_the_frog_and_the_water_drowns_it(keys: Keys, seed: int) -> None:
+    game, space, screen = play("frogger", seed)
+    lane = river_lane(game)
+    log = max(lane.things, key=lambda t: min(t[0] + t[1], space["FIELD"].right) - max(t[0], 0))
+    x = max(log[0], space["FIELD"].left + 40) + space["ROW_H"]
+    frog = frog_at(game, lane.row, x)
+    steps(game, screen, 20)
+    assert frog.row == lane.row and game.lives == space["LIVES"]  # still riding
+    assert frog.x == pytest.approx(x + lane.speed * game.pace * 20 / 60, abs=1.0)
+    # in the water between logs: drowned, back to the start
+    gaps = [
+        gx
+        for gx in range(space["FIELD"].left + 20, space["FIELD"].right - 20, 4)
+        if lane.under(gx) is None and lane.under(gx + lane.speed / 60) is None
+    ]
+    frog_at(game, lane.row, gaps[len(gaps) // 2])
+    steps(game, screen, 1)
+    assert game.lives == space["LIVES"] - 1 and frog.row == space["START_ROW"]
+
+
+def test_frogger_a_car_squashes_the_frog(keys: Keys) -> None:
+    game, space, screen = play("frogger", 3)
+    lane = next(lane for lane in game.lanes.values() if lane.kind == "road")
+    car = lane.rects()[0]
+    frog_at(game, lane.row, min(max(car.centerx, space["FIELD"].left + 30), 700))
+    car_x = lane.things[0]
+    car_x[0] = game.player.x - car_x[1] / 2  # the car is right on the frog
+    steps(game, screen, 1)
+    assert game.lives == space["LIVES"] - 1 and game.player.row == space["START_ROW"]
+
+
+@pytest.mark.parametrize("seed", [0, 4])
+def test_frogger_a_home_scores_once_and_cannot_be_filled_twice(keys: Keys, seed: int) -> None:
+    game, space, screen = play("frogger", seed)
+    home = space["home_x"](1)
+    frog_at(game, 0, home)
+    steps(game, screen, 1)
+    assert game.homes[1] and sum(game.homes) == 1
+    assert game.score >= 50 and game.lives == space["LIVES"]
+    score = game.score
+    game.invulnerable = 0.0
+    frog_at(game, 0, home)
+    steps(game, screen, 1)
+    assert sum(game.homes) == 1 and game.score == score
+    assert game.lives == space["LIVES"] - 1  # the taken home cost a life
+    for i in range(space["HOMES"]):
+        frog_at(game, 0, space["home_x"](i))
+        steps(game, screen, 1)
+    assert game.level == 2 and not any(game.homes)  # all filled: the next, faster level
 
 
 # --- the verifier -------------------------------------------------------------------------
