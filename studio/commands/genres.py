@@ -35,6 +35,7 @@ EXAMPLES: dict[str, str] = {
     # -- arcade genres --
     "lander": "asteroids but you land on the moon",
     "frogger": "a frog crossing the road and the river",
+    "missile": "missile command: defend the cities",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -232,6 +232,18 @@ PARTS: dict[str, PartInfo] = {
         losing="cars hit you, you fall in the water or a taken home, out of lives",
         player=True,
     ),
+    "missiles": PartInfo(
+        entities=(("Crosshair", "player"), ("Missile", "enemy"), ("Blast", "projectile")),
+        controls=(
+            ("Click", "launch a counter-missile there"),
+            ("Arrows/WASD + Space", "aim, launch"),
+        ),
+        scoring=("missiles caught in a blast", "cities and missiles left after a wave"),
+        clearing=("survive a wave for a bigger one",),
+        losing="every city is lost",
+        player=True,
+        spawns=(("Missile", "spawn_every"),),
+    ),
 }
 
 

@@ -133,6 +133,20 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "crossy",
         ),
     ),
+    "missile": (
+        "missile command",
+        (
+            "missile command",
+            "missile defence",
+            "missile defense",
+            "anti-missile",
+            "defend the cities",
+            "defend your cities",
+            "defend the city",
+            "incoming missiles",
+            "nukes",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -34,6 +34,7 @@ PREFIX: dict[str, list[str]] = {
     # -- arcade genres --
     "lander": ["Lunar", "Moon", "Touchdown"],
     "frogger": ["Hop", "Leap", "Lily"],
+    "missile": ["Missile", "City", "Sky"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -53,6 +54,7 @@ SUFFIX: dict[str, list[str]] = {
     # -- arcade genres --
     "lander": ["Lander", "Landing", "Descent"],
     "frogger": ["Crossing", "Hopper", "Home"],
+    "missile": ["Command", "Defence", "Shield"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -298,6 +298,20 @@ def _frogger(ctx: Context) -> dict[str, Any]:
     }
 
 
+def _missiles(ctx: Context) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "cities": rng.choice([4, 5, 6]),
+        "bases": rng.choice([2, 3, 3]),
+        "ammo": rng.choice([8, 10, 12]),
+        "incoming_speed": int(rng.choice([45, 55, 65]) * pace),
+        "counter_speed": rng.choice([380, 440, 500]),
+        "blast_radius": int(rng.choice([40, 48, 56]) / pace),
+        "wave_size": rng.choice([8, 10, 12]),
+        "spawn_every": _pick(rng, 1.0, 1.6, 1 / pace),
+    }
+
+
 def _none(ctx: Context) -> dict[str, Any]:
     """A part whose template takes no parameters of its own."""
     return {}
@@ -341,6 +355,7 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     # -- arcade genres --
     "lander": _lander,
     "frogger": _frogger,
+    "missiles": _missiles,
 }
 
 

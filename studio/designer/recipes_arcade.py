@@ -21,12 +21,20 @@ RECIPES_ARCADE: dict[str, Recipe] = {
         (_use("frogger"),),
         description="a frogger road and river crossing",
     ),
+    "missile": Recipe(
+        "field",
+        (_use("missiles"),),
+        lives=0,
+        description="a missile command defence",
+    ),
 }
 
 #: The player parts of these genres (each defines ``self.player``).
-PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger")
+PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger", "missiles")
 #: Parts a base of this group cannot take: they would not fit its arena.
 UNFIT_ARCADE: dict[str, set[str]] = {
     "lander": {"gates", "bricks", "ball", "wave"},
     "frogger": {"gates", "bricks", "ball", "wave", "tail"},
+    # the player is a crosshair: nothing may hit it
+    "missile": {"gates", "bricks", "ball", "wave", "tail", "rocks", "blockfall", "minefield"},
 }

@@ -23,6 +23,7 @@ GENRE_PROMPTS: dict[str, str] = {
     # -- arcade genres --
     "lander": "lunar lander",
     "frogger": "frogger",
+    "missile": "missile command",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.
@@ -43,6 +44,7 @@ SHORT: dict[str, str] = {
     # -- arcade genres --
     "lander": "lunar lander",
     "frogger": "frogger",
+    "missile": "missile command",
 }
 #: Every ordered pair of two recognised genres.
 ALL_PAIRS: list[tuple[str, str]] = list(itertools.permutations(SHORT, 2))

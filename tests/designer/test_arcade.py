@@ -30,6 +30,11 @@ ARCADE_PROMPTS: dict[str, list[str]] = {
         "a frog crossing the road",
         "crossy road with logs on a river",
     ],
+    "missile": [
+        "missile command",
+        "defend the cities from incoming missiles",
+        "a missile defense game in space",
+    ],
 }
 
 
@@ -210,6 +215,51 @@ def test_frogger_a_home_scores_once_and_cannot_be_filled_twice(keys: Keys, seed:
         frog_at(game, 0, space["home_x"](i))
         steps(game, screen, 1)
     assert game.level == 2 and not any(game.homes)  # all filled: the next, faster level
+
+
+# --- missile command ------------------------------------------------------------------------
+
+
+def incoming(
+    game: Any, space: dict[str, Any], start: tuple[float, float], goal: Any, speed: float = 0
+) -> Any:
+    missile = space["Missile"](start, goal, speed or space["INCOMING_SPEED"], (255, 0, 0))
+    game.incoming.append(missile)
+    return missile
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_missile_a_click_launches_a_counter_missile_that_bursts_there(
+    keys: Keys, seed: int
+) -> None:
+    game, space, screen = play("missile command", seed)
+    game.spawn_timer = game.wave_left = 99  # no missiles of the wave's own
+    ammo = sum(game.bases)
+    target = (space["FIELD"].centerx + 50, space["FIELD"].top + 150)
+    game.handle_click(target, 1)
+    assert len(game.counters) == 1 and sum(game.bases) == ammo - 1
+    assert game.counters[0].goal == target
+    ground = space["GROUND_Y"]
+    x = target[0] + space["BLAST_R"] * 0.4
+    near = incoming(game, space, (x, target[1] - 2), (x, ground), speed=4)
+    x = target[0] + space["BLAST_R"] * 3
+    far = incoming(game, space, (x, target[1]), (x, ground), speed=4)
+    steps(game, screen, 90)  # the counter-missile arrives, its blast grows
+    assert not game.counters and game.blasts
+    assert near not in game.incoming and far in game.incoming
+    assert game.intercepted == 1 and game.score == 25
+
+
+def test_missile_a_city_hit_is_lost_and_the_last_one_ends_the_game(keys: Keys) -> None:
+    game, space, screen = play("missile command", 4)
+    game.spawn_timer = game.wave_left = 99
+    site_x, ground = space["site_x"], space["GROUND_Y"]
+    for n, site in enumerate(game.city_sites):
+        incoming(game, space, (site_x(site), ground - 10), (site_x(site), ground - 4))
+        steps(game, screen, 30)
+        assert game.cities.count(False) == n + 1
+        assert game.state == ("over" if n + 1 == space["CITIES"] else "play")
+    assert game.over_reason == "every city is lost"
 
 
 # --- the verifier -------------------------------------------------------------------------
