@@ -36,6 +36,7 @@ EXAMPLES: dict[str, str] = {
     "lander": "asteroids but you land on the moon",
     "frogger": "a frog crossing the road and the river",
     "missile": "missile command: defend the cities",
+    "topdown": "a top-down shooter against waves of zombies",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -244,6 +244,22 @@ PARTS: dict[str, PartInfo] = {
         player=True,
         spawns=(("Missile", "spawn_every"),),
     ),
+    "gunner": PartInfo(
+        entities=(("Gunner", "player"),),
+        controls=(
+            ("WASD", "walk"),
+            ("Arrows (held)", "aim and fire"),
+            ("Mouse", "aim"),
+        ),
+        player=True,
+    ),
+    "horde": PartInfo(
+        entities=(("Grunt", "enemy"),),
+        scoring=("shooting the horde (big ones take two shots)",),
+        clearing=("clear a wave for a bigger one",),
+        losing="the horde reaches you, out of lives",
+        spawns=(("Grunt", "horde_every"),),
+    ),
 }
 
 

@@ -147,6 +147,25 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "nukes",
         ),
     ),
+    "topdown": (
+        "top-down shooter",
+        (
+            "top-down shooter",
+            "top down shooter",
+            "topdown shooter",
+            "twin-stick shooter",
+            "twin stick shooter",
+            "twin-stick",
+            "arena shooter",
+            "zombie shooter",
+            "survive the waves",
+            "wave survival",
+            "waves of zombies",
+            "waves of enemies",
+            "robotron",
+            "smash tv",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

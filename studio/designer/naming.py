@@ -35,6 +35,7 @@ PREFIX: dict[str, list[str]] = {
     "lander": ["Lunar", "Moon", "Touchdown"],
     "frogger": ["Hop", "Leap", "Lily"],
     "missile": ["Missile", "City", "Sky"],
+    "topdown": ["Arena", "Horde", "Siege"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -55,6 +56,7 @@ SUFFIX: dict[str, list[str]] = {
     "lander": ["Lander", "Landing", "Descent"],
     "frogger": ["Crossing", "Hopper", "Home"],
     "missile": ["Command", "Defence", "Shield"],
+    "topdown": ["Survivor", "Waves", "Stand"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

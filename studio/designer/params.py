@@ -312,6 +312,22 @@ def _missiles(ctx: Context) -> dict[str, Any]:
     }
 
 
+def _gunner(ctx: Context) -> dict[str, Any]:
+    rng = ctx.rng
+    return {"gunner_speed": rng.choice([200, 230, 260])}
+
+
+def _horde(ctx: Context) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "horde_first": rng.choice([6, 8, 10]),
+        "horde_grow": rng.choice([3, 4, 5]),
+        "horde_speed": int(rng.choice([60, 75, 90]) * pace),
+        "horde_every": _pick(rng, 0.6, 1.0, 1 / pace),
+        "big_share": rng.choice([0.0, 0.15, 0.25]),
+    }
+
+
 def _none(ctx: Context) -> dict[str, Any]:
     """A part whose template takes no parameters of its own."""
     return {}
@@ -356,6 +372,8 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "lander": _lander,
     "frogger": _frogger,
     "missiles": _missiles,
+    "gunner": _gunner,
+    "horde": _horde,
 }
 
 

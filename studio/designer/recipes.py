@@ -201,6 +201,8 @@ LENT: dict[str, str] = {
     "rocks": "drifting rocks",
     "gates": "walls with gaps to pass",
     "chasers": "ghosts that chase you",
+    # -- arcade genres --
+    "horde": "waves of enemies that run at you",
 }
 
 

@@ -27,10 +27,16 @@ RECIPES_ARCADE: dict[str, Recipe] = {
         lives=0,
         description="a missile command defence",
     ),
+    "topdown": Recipe(
+        "field",
+        (_use("gunner"), _use("shooter"), _use("horde")),
+        mods=(_use("horde"), _use("shooter")),
+        description="a top-down shooter with waves",
+    ),
 }
 
 #: The player parts of these genres (each defines ``self.player``).
-PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger", "missiles")
+PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger", "missiles", "gunner")
 #: Parts a base of this group cannot take: they would not fit its arena.
 UNFIT_ARCADE: dict[str, set[str]] = {
     "lander": {"gates", "bricks", "ball", "wave"},

@@ -233,8 +233,8 @@ for _subject in LIBRARY:
 
 
 #: Where each role is drawn: the parts that draw a player, an enemy or a thing to collect.
-PLAYER_DRAWN = ("walker", "runner", "flapper", "ship", "rocket", "lander", "frogger")
-ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles")
+PLAYER_DRAWN = ("walker", "runner", "flapper", "ship", "rocket", "lander", "frogger", "gunner")
+ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "horde")
 PICKUP_DRAWN = ("pickups",)
 ROLE_WORDS = {"player": "you", "enemy": "to avoid", "pickup": "to collect"}
 

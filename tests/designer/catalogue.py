@@ -24,6 +24,7 @@ GENRE_PROMPTS: dict[str, str] = {
     "lander": "lunar lander",
     "frogger": "frogger",
     "missile": "missile command",
+    "topdown": "top-down shooter",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.
@@ -45,6 +46,7 @@ SHORT: dict[str, str] = {
     "lander": "lunar lander",
     "frogger": "frogger",
     "missile": "missile command",
+    "topdown": "top-down shooter",
 }
 #: Every ordered pair of two recognised genres.
 ALL_PAIRS: list[tuple[str, str]] = list(itertools.permutations(SHORT, 2))

@@ -4,6 +4,7 @@ from the common ways people name it, and judged playable by the real verifier.""
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,11 @@ ARCADE_PROMPTS: dict[str, list[str]] = {
         "missile command",
         "defend the cities from incoming missiles",
         "a missile defense game in space",
+    ],
+    "topdown": [
+        "top-down shooter",
+        "a twin-stick shooter",
+        "a zombie shooter where you survive the waves",
     ],
 }
 
@@ -260,6 +266,52 @@ def test_missile_a_city_hit_is_lost_and_the_last_one_ends_the_game(keys: Keys) -
         assert game.cities.count(False) == n + 1
         assert game.state == ("over" if n + 1 == space["CITIES"] else "play")
     assert game.over_reason == "every city is lost"
+
+
+# --- top-down shooter -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_topdown_waves_grow_and_enemies_chase(keys: Keys, seed: int) -> None:
+    game, space, screen = play("top-down shooter", seed)
+    first, grow = space["HORDE_FIRST"], space["HORDE_GROW"]
+    assert game.to_come == first
+    game.to_come, game.horde_timer = 1, 0.0
+    steps(game, screen, 1)
+    (grunt,) = game.grunts
+    player = game.player.rect.center
+    far = math.hypot(grunt.x - player[0], grunt.y - player[1])
+    steps(game, screen, 30)
+    assert math.hypot(grunt.x - player[0], grunt.y - player[1]) < far - 20  # it runs at you
+    game.grunts.clear()
+    steps(game, screen, 1)
+    assert game.level == 2 and game.to_come == first + grow
+    game.grunts.clear()
+    game.to_come = 0
+    steps(game, screen, 1)
+    assert game.level == 3 and game.to_come == first + 2 * grow
+
+
+@pytest.mark.parametrize("aim", ["mouse", "arrows"])
+def test_topdown_the_player_aims_and_shoots_the_horde(keys: Keys, aim: str) -> None:
+    game, space, screen = play("top-down shooter", 5)
+    game.to_come = 99
+    game.horde_timer = 99.0
+    px, py = game.player.rect.center
+    grunt = space["Grunt"](px - 200, py, False)
+    grunt.speed = 0.0
+    game.grunts.append(grunt)
+    if aim == "mouse":
+        game.handle_motion((px - 300, py))
+        game.handle_key(pygame.K_SPACE)
+    else:
+        keys.held = {pygame.K_LEFT}
+    steps(game, screen, 2)
+    keys.held = set()
+    assert game.player.aim() == pytest.approx((-1.0, 0.0))
+    assert game.shots_fired >= 1
+    steps(game, screen, 40)
+    assert grunt not in game.grunts and game.downed == 1 and game.score > 0
 
 
 # --- the verifier -------------------------------------------------------------------------
