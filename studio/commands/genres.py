@@ -37,6 +37,7 @@ EXAMPLES: dict[str, str] = {
     "frogger": "a frog crossing the road and the river",
     "missile": "missile command: defend the cities",
     "topdown": "a top-down shooter against waves of zombies",
+    "tanks": "a tank battle with bouncing shells",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -260,6 +260,18 @@ PARTS: dict[str, PartInfo] = {
         losing="the horde reaches you, out of lives",
         spawns=(("Grunt", "horde_every"),),
     ),
+    "tanks": PartInfo(
+        entities=(("Tank", "player"), ("EnemyTank", "enemy"), ("Shell", "projectile")),
+        controls=(
+            ("Up/Down or W/S", "drive, back up"),
+            ("Left/Right or A/D", "turn"),
+            ("Click", "turn that way and fire"),
+        ),
+        scoring=("destroying enemy tanks (one hit each)",),
+        clearing=("destroy every enemy tank for a bigger squad",),
+        losing="enemy shells hit you, out of lives",
+        player=True,
+    ),
 }
 
 

@@ -166,6 +166,18 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "smash tv",
         ),
     ),
+    "tanks": (
+        "tank battle",
+        (
+            "tank battle",
+            "tank game",
+            "tank war",
+            "tank duel",
+            "battle city",
+            "tanks",
+            "tank combat",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -36,6 +36,7 @@ PREFIX: dict[str, list[str]] = {
     "frogger": ["Hop", "Leap", "Lily"],
     "missile": ["Missile", "City", "Sky"],
     "topdown": ["Arena", "Horde", "Siege"],
+    "tanks": ["Tank", "Armour", "Steel"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -57,6 +58,7 @@ SUFFIX: dict[str, list[str]] = {
     "frogger": ["Crossing", "Hopper", "Home"],
     "missile": ["Command", "Defence", "Shield"],
     "topdown": ["Survivor", "Waves", "Stand"],
+    "tanks": ["Battle", "Siege", "Front"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -328,6 +328,20 @@ def _horde(ctx: Context) -> dict[str, Any]:
     }
 
 
+def _tanks(ctx: Context) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "tank_speed": rng.choice([130, 150, 170]),
+        "tank_turn": _pick(rng, 2.6, 3.4),
+        "enemy_tanks": rng.choice([2, 3, 3]) if pace <= 1 else 4,
+        "enemy_speed": int(rng.choice([50, 65, 80]) * pace),
+        "enemy_reload": _pick(rng, 1.6, 2.6, 1 / pace),
+        "shell_speed": rng.choice([260, 300, 340]),
+        "bounces": rng.choice([0, 1, 1, 2]),
+        "wall_count": rng.choice([8, 10, 12]),
+    }
+
+
 def _none(ctx: Context) -> dict[str, Any]:
     """A part whose template takes no parameters of its own."""
     return {}
@@ -374,6 +388,7 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "missiles": _missiles,
     "gunner": _gunner,
     "horde": _horde,
+    "tanks": _tanks,
 }
 
 

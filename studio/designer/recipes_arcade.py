@@ -33,14 +33,20 @@ RECIPES_ARCADE: dict[str, Recipe] = {
         mods=(_use("horde"), _use("shooter")),
         description="a top-down shooter with waves",
     ),
+    "tanks": Recipe(
+        "field",
+        (_use("tanks"), _use("shooter", max_shots=3)),
+        description="a tank battle",
+    ),
 }
 
 #: The player parts of these genres (each defines ``self.player``).
-PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger", "missiles", "gunner")
+PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger", "missiles", "gunner", "tanks")
 #: Parts a base of this group cannot take: they would not fit its arena.
 UNFIT_ARCADE: dict[str, set[str]] = {
     "lander": {"gates", "bricks", "ball", "wave"},
     "frogger": {"gates", "bricks", "ball", "wave", "tail"},
     # the player is a crosshair: nothing may hit it
+    "tanks": {"gates", "bricks", "ball", "wave", "tail"},
     "missile": {"gates", "bricks", "ball", "wave", "tail", "rocks", "blockfall", "minefield"},
 }

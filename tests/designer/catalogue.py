@@ -25,6 +25,7 @@ GENRE_PROMPTS: dict[str, str] = {
     "frogger": "frogger",
     "missile": "missile command",
     "topdown": "top-down shooter",
+    "tanks": "tank battle",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.
@@ -47,6 +48,7 @@ SHORT: dict[str, str] = {
     "frogger": "frogger",
     "missile": "missile command",
     "topdown": "top-down shooter",
+    "tanks": "tank battle",
 }
 #: Every ordered pair of two recognised genres.
 ALL_PAIRS: list[tuple[str, str]] = list(itertools.permutations(SHORT, 2))

@@ -41,6 +41,11 @@ ARCADE_PROMPTS: dict[str, list[str]] = {
         "a twin-stick shooter",
         "a zombie shooter where you survive the waves",
     ],
+    "tanks": [
+        "tank battle",
+        "a tank game like battle city",
+        "tanks in the desert",
+    ],
 }
 
 
@@ -312,6 +317,75 @@ def test_topdown_the_player_aims_and_shoots_the_horde(keys: Keys, aim: str) -> N
     assert game.shots_fired >= 1
     steps(game, screen, 40)
     assert grunt not in game.grunts and game.downed == 1 and game.score > 0
+
+
+# --- tank battle ----------------------------------------------------------------------------
+
+
+def tank_arena(game: Any, space: dict[str, Any], walls: list[pygame.Rect]) -> Any:
+    """An empty arena with ``walls``, the player in the middle facing right, one enemy tank
+    parked far away (so the battle is not won), no shells in the air."""
+    field = space["FIELD"]
+    game.walls[:] = walls
+    tank = game.player
+    tank.x, tank.y, tank.angle = float(field.centerx - 150), float(field.centery), 0.0
+    tank.rect.center = (int(tank.x), int(tank.y))
+    far = space["EnemyTank"](field.right - 30, field.top + 30)
+    far.walls, far.reload = game.walls, 999.0
+    game.enemies[:] = [far]
+    game.shells.clear()
+    return tank
+
+
+def bounces_seed(wanted: bool) -> int:
+    """A seed whose tank battle bounces its shells off walls (or stops them)."""
+    return next(
+        seed
+        for seed in range(50)
+        if (design_for("tank battle", seed).params["bounces"] > 0) == wanted
+    )
+
+
+@pytest.mark.parametrize("bouncing", [True, False])
+def test_tanks_shells_bounce_off_walls_or_stop_there(keys: Keys, bouncing: bool) -> None:
+    game, space, screen = play("tank battle", bounces_seed(bouncing))
+    field = space["FIELD"]
+    tank = tank_arena(game, space, [pygame.Rect(field.centerx - 60, field.top, 40, field.height)])
+    game.handle_key(pygame.K_SPACE)
+    (shot,) = game.shots
+    steps(game, screen, 14)  # 140+ pixels at the slowest shot speed: the wall is 90 away
+    if bouncing:
+        assert game.shots == [shot] and shot.vx < 0 and shot.x < field.centerx - 60
+    else:
+        assert game.shots == []
+    assert tank.x == field.centerx - 150
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_tanks_a_shell_destroys_a_tank_and_the_enemy_aims_at_the_player(
+    keys: Keys, seed: int
+) -> None:
+    game, space, screen = play("tank battle", seed)
+    tank = tank_arena(game, space, [])
+    target = space["EnemyTank"](tank.x + 120, tank.y)  # close: it stands and aims
+    target.walls, target.reload = game.walls, 999.0
+    game.enemies.append(target)
+    game.handle_key(pygame.K_SPACE)
+    steps(game, screen, 40)
+    assert target not in game.enemies and game.destroyed == 1 and game.score >= 100
+    # an enemy whose barrel points away turns to aim at the player, then fires at it
+    gunner = game.enemies[0]
+    gunner.turret = math.atan2(gunner.y - tank.y, gunner.x - tank.x)  # straight away
+    gunner.reload = 0.5
+    lives = game.lives
+    steps(game, screen, 120)  # two seconds: time to turn round
+    want = math.atan2(tank.y - gunner.y, tank.x - gunner.x)
+    assert abs((gunner.turret - want + math.pi) % math.tau - math.pi) < 0.2
+    for _ in range(240):
+        steps(game, screen, 1)
+        if game.lives < lives:
+            break
+    assert game.lives == lives - 1  # its shell found the player
 
 
 # --- the verifier -------------------------------------------------------------------------
