@@ -33,6 +33,14 @@ GENRES = {
     "snake+breakout": "snake meets breakout",
     "invaders+tetris": "space invaders + tetris",
     "pong+breakout": "pong with breakout bricks",
+    # -- arcade genres --
+    "lander": "lunar lander",
+    "frogger": "frogger",
+    "missile": "missile command",
+    "topdown": "top-down shooter",
+    "tanks": "tank battle",
+    "lander+asteroids": "asteroids but you land on the moon",
+    "tanks+topdown": "tank battle meets top-down shooter",
 }
 
 

@@ -42,11 +42,24 @@ RECIPES_ARCADE: dict[str, Recipe] = {
 
 #: The player parts of these genres (each defines ``self.player``).
 PLAYERS_ARCADE: tuple[str, ...] = ("lander", "frogger", "missiles", "gunner", "tanks")
-#: Parts a base of this group cannot take: they would not fit its arena.
+#: Parts a base of this group cannot take: they would not fit its arena. A lander and a
+#: frog have nothing to shoot at, and missile command's player is a crosshair, which nothing
+#: may hit (only things to collect and power-ups fit it).
 UNFIT_ARCADE: dict[str, set[str]] = {
-    "lander": {"gates", "bricks", "ball", "wave"},
-    "frogger": {"gates", "bricks", "ball", "wave", "tail"},
-    # the player is a crosshair: nothing may hit it
+    "lander": {"gates", "bricks", "ball", "wave", "shooter"},
+    "frogger": {"gates", "bricks", "ball", "wave", "tail", "shooter"},
     "tanks": {"gates", "bricks", "ball", "wave", "tail"},
-    "missile": {"gates", "bricks", "ball", "wave", "tail", "rocks", "blockfall", "minefield"},
+    "missile": {
+        "gates",
+        "bricks",
+        "ball",
+        "wave",
+        "tail",
+        "rocks",
+        "blockfall",
+        "minefield",
+        "chasers",
+        "horde",
+        "shooter",
+    },
 }

@@ -72,6 +72,8 @@ FEATURED_HYBRIDS: list[str] = [
     "pac-man with breakout",
     # -- arcade genres --
     "asteroids but you land on the moon",
+    "tank battle meets top-down shooter",
+    "frogger with asteroids",
 ]
 
 

@@ -388,15 +388,64 @@ def test_tanks_a_shell_destroys_a_tank_and_the_enemy_aims_at_the_player(
     assert game.lives == lives - 1  # its shell found the player
 
 
+# --- hybrids ----------------------------------------------------------------------------------
+
+#: Real hybrids: the rules meet (both orders of the names give the same game).
+REAL_HYBRIDS: dict[tuple[str, str], set[str]] = {
+    ("lunar lander", "asteroids"): {"lander", "rocks"},
+    ("frogger", "asteroids"): {"frogger", "rocks"},
+    ("frogger", "pac-man"): {"frogger", "chasers"},
+    ("tank battle", "top-down shooter"): {"tanks", "shooter", "horde"},
+    ("top-down shooter", "space invaders"): {"shooter", "horde", "wave"},
+}
+
+
+@pytest.mark.parametrize("pair", sorted(REAL_HYBRIDS))
+def test_real_hybrids_join_the_rules_in_either_order(pair: tuple[str, str]) -> None:
+    a, b = pair
+    for prompt in (f"{a} meets {b}", f"{b} meets {a}"):
+        design = design_for(prompt, 0)
+        assert set(design.parts) >= REAL_HYBRIDS[pair], prompt
+        assert "instead" not in design.understood, design.understood
+
+
+def test_hybrids_that_do_not_fit_fall_back_to_power_ups_and_say_so() -> None:
+    for prompt in (
+        "missile command meets asteroids",
+        "lunar lander meets frogger",
+        "frogger meets breakout",
+        "tank battle meets flappy bird",
+    ):
+        design = design_for(prompt, 0)
+        assert "powerups" in design.parts, prompt
+        assert "power-ups instead" in design.understood, design.understood
+
+
+def test_the_tank_shoots_the_horde_of_the_tank_and_shooter_hybrid(keys: Keys) -> None:
+    game, space, screen = play("tank battle meets top-down shooter", 2)
+    tank = tank_arena(game, space, [])
+    game.to_come, game.horde_timer = 99, 99.0
+    grunt = space["Grunt"](tank.x + 200, tank.y, False)
+    grunt.speed = 0.0
+    game.grunts.append(grunt)
+    game.handle_key(pygame.K_SPACE)
+    steps(game, screen, 40)
+    assert grunt not in game.grunts and game.downed == 1
+
+
 # --- the verifier -------------------------------------------------------------------------
 
 
 @pytest.mark.slow
-def test_every_arcade_genre_is_playable_with_no_flags_over_several_seeds(
+def test_every_arcade_genre_and_hybrid_is_playable_with_no_flags(
     games_dir: Path,
 ) -> None:
     prompts = [names[0] for names in ARCADE_PROMPTS.values()]
     games = write_games(games_dir, prompts, seeds=[1, 4, 9])
+    hybrids = games_dir / "hybrids"
+    hybrids.mkdir()
+    pairs = [f"{a} meets {b}" for a, b in REAL_HYBRIDS] + ["missile command meets bejeweled"]
+    games.update(write_games(hybrids, pairs, seeds=[3]))
     paths = sorted(games)
     verdicts = studio.verify_many(paths, seconds=8.0, seed=2)
     failures = [
