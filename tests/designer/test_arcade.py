@@ -17,6 +17,7 @@ import studio
 from studio.designer import design_for, make_game
 
 from .conftest import write_games
+from .test_drawing import DRAW_FUNCTIONS, MAX_DRAWS_PER_FRAME
 
 #: genre -> prompts that name it (the first is the one the verifier plays).
 ARCADE_PROMPTS: dict[str, list[str]] = {
@@ -431,6 +432,29 @@ def test_the_tank_shoots_the_horde_of_the_tank_and_shooter_hybrid(keys: Keys) ->
     game.handle_key(pygame.K_SPACE)
     steps(game, screen, 40)
     assert grunt not in game.grunts and game.downed == 1
+
+
+# --- drawing -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("genre", sorted(ARCADE_PROMPTS))
+def test_a_frame_of_play_draws_only_what_moves(
+    keys: Keys, genre: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    game, space, screen = play(ARCADE_PROMPTS[genre][0], 1)
+    steps(game, screen, 5)
+    calls = {"n": 0}
+    for name in DRAW_FUNCTIONS:
+        real = getattr(pygame.draw, name)
+
+        def counted(*args: Any, _real: Any = real, **kwargs: Any) -> Any:
+            calls["n"] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(pygame.draw, name, counted)
+    steps(game, screen, 120)
+    assert game.state == "play"
+    assert calls["n"] / 120 <= MAX_DRAWS_PER_FRAME, f"{calls['n'] / 120:.1f} draws a frame"
 
 
 # --- the verifier -------------------------------------------------------------------------
