@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from studio.designer.lexicon_arcade import GENRES_ARCADE
+
 #: genre key -> (human name, phrases that name it). Phrases are matched on word boundaries.
 GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     "tetris": (
@@ -100,85 +102,8 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Not named by any phrase: the designer's choice when no genre is recognised.
     "arcade": ("arcade collector", ()),
-    # -- arcade genres --
-    "lander": (
-        "lunar lander",
-        (
-            "lunar lander",
-            "lunar landing",
-            "moon lander",
-            "moon landing",
-            "lander",
-            "land on the moon",
-            "land on the pad",
-            "landing pad",
-            "land the rocket",
-            "land a rocket",
-            "land the spaceship",
-            "land a spaceship",
-            "land the ship",
-        ),
-    ),
-    "frogger": (
-        "frogger",
-        (
-            "frogger",
-            "frog crossing",
-            "cross the road",
-            "crossing the road",
-            "road crossing",
-            "crossy road",
-            "cross the river",
-            "hop across",
-            "crossy",
-        ),
-    ),
-    "missile": (
-        "missile command",
-        (
-            "missile command",
-            "missile defence",
-            "missile defense",
-            "anti-missile",
-            "defend the cities",
-            "defend your cities",
-            "defend the city",
-            "incoming missiles",
-            "nukes",
-        ),
-    ),
-    "topdown": (
-        "top-down shooter",
-        (
-            "top-down shooter",
-            "top down shooter",
-            "topdown shooter",
-            "twin-stick shooter",
-            "twin stick shooter",
-            "twin-stick",
-            "arena shooter",
-            "zombie shooter",
-            "survive the waves",
-            "wave survival",
-            "waves of zombies",
-            "waves of enemies",
-            "robotron",
-            "smash tv",
-        ),
-    ),
-    "tanks": (
-        "tank battle",
-        (
-            "tank battle",
-            "tank game",
-            "tank war",
-            "tank duel",
-            "battle city",
-            "tanks",
-            "tank combat",
-        ),
-    ),
 }
+GENRES.update(GENRES_ARCADE)  # -- arcade genres --
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.
 MECHANICS: dict[str, tuple[str, ...]] = {
