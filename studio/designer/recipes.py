@@ -239,6 +239,8 @@ def _field_with(base: str, other: str, note: str) -> Composition:
     lives = max(recipe.lives, RECIPES[other].lives, 3)
     if base == "pong":
         lives = 0
+    if not recipe.lives:  # a base without lives keeps none (missile command: its cities)
+        lives = 0
     return Composition(base, parts, lives, recipe.scrolls, notes)
 
 

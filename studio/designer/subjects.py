@@ -244,7 +244,7 @@ PLAYER_DRAWN = (
     "gunner",
     "tanks",
 )
-ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "horde", "tanks")
+ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "horde", "tanks", "missiles")
 PICKUP_DRAWN = ("pickups",)
 ROLE_WORDS = {"player": "you", "enemy": "to avoid", "pickup": "to collect"}
 

@@ -389,6 +389,14 @@ def test_tanks_a_shell_destroys_a_tank_and_the_enemy_aims_at_the_player(
     assert game.lives == lives - 1  # its shell found the player
 
 
+def test_missile_command_draws_the_prompts_enemy_on_its_missiles_and_keeps_no_lives() -> None:
+    design = design_for("missile command with zombies", 0)
+    assert design.parts == ["missiles"]  # no ghosts to chase the crosshair
+    assert "enemy_picture" in design.params and "zombie (to avoid)" in design.understood
+    hybrid = design_for("missile command meets asteroids", 0)
+    assert hybrid.rules.lives == 0  # the cities are its lives
+
+
 # --- hybrids ----------------------------------------------------------------------------------
 
 #: Real hybrids: the rules meet (both orders of the names give the same game).
