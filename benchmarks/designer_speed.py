@@ -40,6 +40,14 @@ GENRES = {
     "fifteen": "a sliding puzzle",
     "solitaire": "klondike solitaire",
     "sokoban+maze": "pac-man meets sokoban",
+    # -- arcade genres --
+    "lander": "lunar lander",
+    "frogger": "frogger",
+    "missile": "missile command",
+    "topdown": "top-down shooter",
+    "tanks": "tank battle",
+    "lander+asteroids": "asteroids but you land on the moon",
+    "tanks+topdown": "tank battle meets top-down shooter",
 }
 
 

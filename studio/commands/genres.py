@@ -38,6 +38,12 @@ EXAMPLES: dict[str, str] = {
     "sokoban": "a box pushing puzzle in a snowy warehouse",
     "fifteen": "a sliding puzzle with a picture",
     "solitaire": "klondike solitaire with drag and drop",
+    # -- arcade genres --
+    "lander": "asteroids but you land on the moon",
+    "frogger": "a frog crossing the road and the river",
+    "missile": "missile command: defend the cities",
+    "topdown": "a top-down shooter against waves of zombies",
+    "tanks": "a tank battle with bouncing shells",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -24,6 +24,7 @@ FORGIVING: dict[str, dict[str, float]] = {
 }
 SHAPES = {"tetrominoes": TETROMINOES, "gems": GEM_PIECES, "pairs": PAIR_PIECES}
 ENEMY_PARTS = {"wave", "rocks", "chasers", "blockfall", "minefield", "opponent", "maze", "gates"}
+ENEMY_PARTS |= {"horde", "missiles", "tanks"}  # -- arcade genres --
 
 
 def build_design(und: Understanding, seed: int) -> Design:

@@ -254,6 +254,67 @@ PARTS: dict[str, PartInfo] = {
         clearing=("build all four foundations, ace to king, for a new deal",),
         family="board",
     ),
+    # -- arcade genres --
+    "lander": PartInfo(
+        entities=(("Lander", "player"),),
+        controls=(
+            ("Up, W or Space", "main engine (burns fuel)"),
+            ("Left/Right or A/D", "side jets"),
+            ("Click", "a burst of the engine"),
+        ),
+        scoring=("landing on the pad (fuel left pays a bonus)",),
+        clearing=("land to reach the next pad",),
+        losing="you crash (too fast, or off the pad), out of lives",
+        player=True,
+    ),
+    "frogger": PartInfo(
+        entities=(("Frog", "player"), ("Lane", "obstacle")),
+        controls=(("Arrows or WASD", "hop"), ("Click", "hop towards it")),
+        scoring=("hopping forward", "filling a home (all homes: next level)"),
+        clearing=("fill every home for faster lanes",),
+        losing="cars hit you, you fall in the water or a taken home, out of lives",
+        player=True,
+    ),
+    "missiles": PartInfo(
+        entities=(("Crosshair", "player"), ("Missile", "enemy"), ("Blast", "projectile")),
+        controls=(
+            ("Click", "launch a counter-missile there"),
+            ("Arrows/WASD + Space", "aim, launch"),
+        ),
+        scoring=("missiles caught in a blast", "cities and missiles left after a wave"),
+        clearing=("survive a wave for a bigger one",),
+        losing="every city is lost",
+        player=True,
+        spawns=(("Missile", "spawn_every"),),
+    ),
+    "gunner": PartInfo(
+        entities=(("Gunner", "player"),),
+        controls=(
+            ("WASD", "walk"),
+            ("Arrows (held)", "aim and fire"),
+            ("Mouse", "aim"),
+        ),
+        player=True,
+    ),
+    "horde": PartInfo(
+        entities=(("Grunt", "enemy"),),
+        scoring=("shooting the horde (big ones take two shots)",),
+        clearing=("clear a wave for a bigger one",),
+        losing="the horde reaches you, out of lives",
+        spawns=(("Grunt", "horde_every"),),
+    ),
+    "tanks": PartInfo(
+        entities=(("Tank", "player"), ("EnemyTank", "enemy"), ("Shell", "projectile")),
+        controls=(
+            ("Up/Down or W/S", "drive, back up"),
+            ("Left/Right or A/D", "turn"),
+            ("Click", "turn that way and fire"),
+        ),
+        scoring=("destroying enemy tanks (one hit each)",),
+        clearing=("destroy every enemy tank for a bigger squad",),
+        losing="enemy shells hit you, out of lives",
+        player=True,
+    ),
 }
 
 

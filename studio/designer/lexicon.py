@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from studio.designer.lexicon_arcade import GENRES_ARCADE
 from studio.designer.lexicon_board import GENRES_BOARD
 
 #: genre key -> (human name, phrases that name it). Phrases are matched on word boundaries.
@@ -105,6 +106,7 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     # -- board genres --
     **GENRES_BOARD,
 }
+GENRES.update(GENRES_ARCADE)  # -- arcade genres --
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.
 MECHANICS: dict[str, tuple[str, ...]] = {

@@ -39,6 +39,12 @@ PREFIX: dict[str, list[str]] = {
     "sokoban": ["Crate", "Box", "Warehouse"],
     "fifteen": ["Slide", "Fifteen", "Shift"],
     "solitaire": ["Klondike", "Patience", "Royal"],
+    # -- arcade genres --
+    "lander": ["Lunar", "Moon", "Touchdown"],
+    "frogger": ["Hop", "Leap", "Lily"],
+    "missile": ["Missile", "City", "Sky"],
+    "topdown": ["Arena", "Horde", "Siege"],
+    "tanks": ["Tank", "Armour", "Steel"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -61,6 +67,12 @@ SUFFIX: dict[str, list[str]] = {
     "sokoban": ["Pusher", "Keeper", "Shove"],
     "fifteen": ["Puzzle", "Tiles", "Square"],
     "solitaire": ["Solitaire", "Deal", "Patience"],
+    # -- arcade genres --
+    "lander": ["Lander", "Landing", "Descent"],
+    "frogger": ["Crossing", "Hopper", "Home"],
+    "missile": ["Command", "Defence", "Shield"],
+    "topdown": ["Survivor", "Waves", "Stand"],
+    "tanks": ["Battle", "Siege", "Front"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

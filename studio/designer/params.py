@@ -316,6 +316,12 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
 }
 
 
+# -- arcade genres --
+from studio.designer.params_arcade import PART_PARAMS_ARCADE  # noqa: E402
+
+PART_PARAMS.update(PART_PARAMS_ARCADE)
+
+
 def part_params(part: str, ctx: Context) -> dict[str, Any]:
     """The template parameters for ``part``; a part missing from ``PART_PARAMS`` is an error."""
     try:

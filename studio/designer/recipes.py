@@ -112,7 +112,16 @@ RECIPES: dict[str, Recipe] = {
 # -- board genres --
 RECIPES.update(RECIPES_BOARD)
 
-PLAYER_PARTS = ("paddle", "ship", "rocket", "flapper", "runner", "snake", "walker", "maze")
+PLAYER_PARTS: tuple[str, ...] = (
+    "paddle",
+    "ship",
+    "rocket",
+    "flapper",
+    "runner",
+    "snake",
+    "walker",
+    "maze",
+)
 #: Parts a base cannot take: they would not fit its arena.
 UNFIT: dict[str, set[str]] = {
     "maze": {"bricks", "ball", "gates"},
@@ -178,6 +187,12 @@ def compose(genres: list[str]) -> Composition:
         _merge(parts, _use("opponent", opponent_side="top"))
         _merge(parts, _use("ball", edges=_edges("versus")))
         return Composition("breakout", parts, 3, False, ["a computer paddle guards the top"])
+    if not rb.mods and ra.mods:  # b lends nothing to another game: it is the base
+        a, b, ra, rb = b, a, rb, ra
+    if not rb.mods:  # neither lends anything: the first is the base, with power-ups
+        parts = [*ra.parts, _use("powerups")]
+        note = f"{b} has nothing to lend a {a} game: power-ups instead"
+        return Composition(a, parts, ra.lives, ra.scrolls, [note])
     return _field_with(a, b, f"{a} game with {_names(rb.mods)} from {b}")
 
 
@@ -194,6 +209,8 @@ LENT: dict[str, str] = {
     "rocks": "drifting rocks",
     "gates": "walls with gaps to pass",
     "chasers": "ghosts that chase you",
+    # -- arcade genres --
+    "horde": "waves of enemies that run at you",
 }
 
 
@@ -229,6 +246,8 @@ def _field_with(base: str, other: str, note: str) -> Composition:
         _merge(parts, (name, over))
     lives = max(recipe.lives, RECIPES[other].lives, 3)
     if base == "pong":
+        lives = 0
+    if not recipe.lives:  # a base without lives keeps none (missile command: its cities)
         lives = 0
     return Composition(base, parts, lives, recipe.scrolls, notes)
 
@@ -295,3 +314,15 @@ def _edges(kind: str) -> dict[str, str]:
 
 def default_edges(base: str) -> dict[str, str]:
     return _edges({"pong": "pong", "breakout": "breakout"}.get(base, "rally"))
+
+
+# -- arcade genres --
+from studio.designer.recipes_arcade import (  # noqa: E402
+    PLAYERS_ARCADE,
+    RECIPES_ARCADE,
+    UNFIT_ARCADE,
+)
+
+RECIPES.update(RECIPES_ARCADE)
+PLAYER_PARTS += PLAYERS_ARCADE
+UNFIT.update(UNFIT_ARCADE)

@@ -233,8 +233,18 @@ for _subject in LIBRARY:
 
 
 #: Where each role is drawn: the parts that draw a player, an enemy or a thing to collect.
-PLAYER_DRAWN = ("walker", "runner", "flapper", "ship", "rocket")
-ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles")
+PLAYER_DRAWN = (
+    "walker",
+    "runner",
+    "flapper",
+    "ship",
+    "rocket",
+    "lander",
+    "frogger",
+    "gunner",
+    "tanks",
+)
+ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "horde", "tanks", "missiles")
 PICKUP_DRAWN = ("pickups",)
 ROLE_WORDS = {"player": "you", "enemy": "to avoid", "pickup": "to collect"}
 

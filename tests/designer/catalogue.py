@@ -20,6 +20,12 @@ GENRE_PROMPTS: dict[str, str] = {
     "minesweeper": "minesweeper",
     "memory": "memory card matching",
     "arcade": "something fun with a cat",
+    # -- arcade genres --
+    "lander": "lunar lander",
+    "frogger": "frogger",
+    "missile": "missile command",
+    "topdown": "top-down shooter",
+    "tanks": "tank battle",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.
@@ -37,6 +43,12 @@ SHORT: dict[str, str] = {
     "2048": "2048",
     "minesweeper": "minesweeper",
     "memory": "memory cards",
+    # -- arcade genres --
+    "lander": "lunar lander",
+    "frogger": "frogger",
+    "missile": "missile command",
+    "topdown": "top-down shooter",
+    "tanks": "tank battle",
 }
 #: Every ordered pair of two recognised genres.
 ALL_PAIRS: list[tuple[str, str]] = list(itertools.permutations(SHORT, 2))
@@ -58,6 +70,10 @@ FEATURED_HYBRIDS: list[str] = [
     "memory cards and an endless runner",
     "minesweeper and memory",
     "pac-man with breakout",
+    # -- arcade genres --
+    "asteroids but you land on the moon",
+    "tank battle meets top-down shooter",
+    "frogger with asteroids",
 ]
 
 
