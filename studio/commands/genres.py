@@ -32,6 +32,10 @@ EXAMPLES: dict[str, str] = {
     "minesweeper": "minesweeper in the desert",
     "memory": "memory cards for kids",
     "arcade": "something with cats",
+    # -- toys genres --
+    "whackamole": "whack-a-mole in the garden",
+    "typing": "a typing game where words fall from the sky",
+    "rhythm": "a game like Guitar Hero in neon colours",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -211,6 +211,36 @@ PARTS: dict[str, PartInfo] = {
         scoring=("stars: shield, extra life or bonus",),
         spawns=(("PowerUp", "power_every"),),
     ),
+    # -- toys genres --
+    "moles": PartInfo(
+        entities=(("Hole", "enemy"),),
+        controls=(
+            ("Click a hole", "whack it"),
+            ("1-9", "whack that hole"),
+            ("Arrows/WASD + Space", "aim, whack"),
+        ),
+        scoring=("whacking moles while they are up (golden ones pay five times)",),
+        losing="moles get away (or you whack a bomb), out of lives",
+        spawns=(("mole", "pop_every"),),
+    ),
+    "typing": PartInfo(
+        entities=(("Word", "enemy"),),
+        controls=(
+            ("Letters", "type the falling words"),
+            ("Backspace", "let go of the word"),
+            ("Click a word", "type its first letter"),
+        ),
+        scoring=("typing whole words (longer words pay more)",),
+        losing="words reach the ground, out of lives",
+        spawns=(("Word", "word_every"),),
+    ),
+    "rhythm": PartInfo(
+        entities=(("Note", "enemy"),),
+        controls=(("D F J K or arrows", "hit the note in that lane"), ("Click a lane", "hit it")),
+        scoring=("notes hit on the beat (perfect 300, good 100; a combo multiplies)",),
+        losing="misses break the combo and cost a life, out of lives",
+        spawns=(("Note", "beat"),),
+    ),
 }
 
 

@@ -31,6 +31,10 @@ PREFIX: dict[str, list[str]] = {
     "runner": ["Dash", "Sprint", "Leap"],
     "maze": ["Maze", "Ghost", "Pellet"],
     "arcade": ["Arcade", "Dodge", "Collect"],
+    # -- toys genres --
+    "whackamole": ["Mole", "Whack", "Bonk"],
+    "typing": ["Word", "Letter", "Type"],
+    "rhythm": ["Beat", "Groove", "Tempo"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -47,6 +51,10 @@ SUFFIX: dict[str, list[str]] = {
     "runner": ["Run", "Dash", "Rush"],
     "maze": ["Maze", "Chase", "Haunt"],
     "arcade": ["Frenzy", "Scramble", "Rush"],
+    # -- toys genres --
+    "whackamole": ["Whacker", "Mayhem", "Panic"],
+    "typing": ["Rain", "Storm", "Blitz"],
+    "rhythm": ["Hero", "Fever", "Lanes"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -142,6 +142,8 @@ def compose(genres: list[str]) -> Composition:
         return Composition(genres[0], list(first.parts), first.lives, first.scrolls, [])
     a, b = genres[0], genres[1]
     ra, rb = RECIPES[a], RECIPES[b]
+    if "toy" in (ra.family, rb.family):
+        return _toy_pair(a, b)
     if ra.family == "board" and rb.family == "board":
         return _board_pair(a, b)
     if ra.family != rb.family:
@@ -287,3 +289,21 @@ def _edges(kind: str) -> dict[str, str]:
 
 def default_edges(base: str) -> dict[str, str]:
     return _edges({"pong": "pong", "breakout": "breakout"}.get(base, "rally"))
+
+
+# -- toys genres --
+from studio.designer.recipes_toys import RECIPES_TOYS, TOY_HYBRIDS  # noqa: E402
+
+RECIPES.update(RECIPES_TOYS)
+
+
+def _toy_pair(a: str, b: str) -> Composition:
+    """A pair with a toy genre: a real hybrid where the rules meet, else the toy genre named
+    first, with a timer."""
+    found = TOY_HYBRIDS.get(frozenset((a, b)))
+    if found:
+        base, parts, note = found
+        return Composition(base, list(parts), RECIPES[base].lives, False, [note])
+    toy, other = (a, b) if RECIPES[a].family == "toy" else (b, a)
+    note = f"{other} has no rule for {RECIPES[toy].description}: a timer instead"
+    return Composition(toy, list(RECIPES[toy].parts), RECIPES[toy].lives, False, [note, "timer"])

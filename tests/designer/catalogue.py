@@ -20,6 +20,10 @@ GENRE_PROMPTS: dict[str, str] = {
     "minesweeper": "minesweeper",
     "memory": "memory card matching",
     "arcade": "something fun with a cat",
+    # -- toys genres --
+    "whackamole": "whack-a-mole",
+    "typing": "a typing game",
+    "rhythm": "a rhythm game",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.

@@ -1,0 +1,34 @@
+"""The toys group of genres: whack-a-mole, typing, rhythm, idle clicker, fishing.
+
+Each is one self-contained part on an open field (family "toy"): it draws its own world and
+takes no lent parts (no player to collect power-ups or dodge chasers). Two genres of which
+one is a toy make a real hybrid only where the rules meet (``TOY_HYBRIDS``); any other pair
+plays the toy genre named first with a timer, and says so.
+"""
+
+from __future__ import annotations
+
+from studio.designer.recipe_base import PartUse, Recipe, _use
+
+RECIPES_TOYS: dict[str, Recipe] = {
+    "whackamole": Recipe(
+        "toy",
+        (_use("moles"),),
+        lives=5,
+        description="a whack-a-mole game",
+    ),
+    "typing": Recipe(
+        "toy",
+        (_use("typing"),),
+        description="a typing game of falling words",
+    ),
+    "rhythm": Recipe(
+        "toy",
+        (_use("rhythm"),),
+        lives=5,
+        description="a rhythm game of notes falling in lanes",
+    ),
+}
+
+#: frozenset of two genre keys -> (base genre, parts, what the "understood" line says).
+TOY_HYBRIDS: dict[frozenset[str], tuple[str, tuple[PartUse, ...], str]] = {}
