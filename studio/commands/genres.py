@@ -36,6 +36,7 @@ EXAMPLES: dict[str, str] = {
     "whackamole": "whack-a-mole in the garden",
     "typing": "a typing game where words fall from the sky",
     "rhythm": "a game like Guitar Hero in neon colours",
+    "clicker": "an idle clicker with upgrades",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

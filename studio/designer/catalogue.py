@@ -241,6 +241,16 @@ PARTS: dict[str, PartInfo] = {
         losing="misses break the combo and cost a life, out of lives",
         spawns=(("Note", "beat"),),
     ),
+    "clicker": PartInfo(
+        entities=(("Upgrade", "pickup"),),
+        controls=(
+            ("Click the coin / Space", "earn coins"),
+            ("Click an upgrade / 1-4", "buy it"),
+        ),
+        scoring=("coins earned by clicks and by upgrades every second",),
+        clearing=("earn each level's goal for a bigger one; every purchase raises that price",),
+        losing="a goal is not reached before its clock runs out",
+    ),
 }
 
 

@@ -158,6 +158,23 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "rhythm-based",
         ),
     ),
+    "clicker": (
+        "idle clicker",
+        (
+            "idle clicker",
+            "clicker",
+            "idle game",
+            "incremental game",
+            "incremental",
+            "cookie clicker",
+            "clicker game",
+            "tap tap",
+            "tapper",
+            "idle tycoon",
+            "adventure capitalist",
+            "click to earn",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

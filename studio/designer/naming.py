@@ -35,6 +35,7 @@ PREFIX: dict[str, list[str]] = {
     "whackamole": ["Mole", "Whack", "Bonk"],
     "typing": ["Word", "Letter", "Type"],
     "rhythm": ["Beat", "Groove", "Tempo"],
+    "clicker": ["Coin", "Tap", "Idle"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -55,6 +56,7 @@ SUFFIX: dict[str, list[str]] = {
     "whackamole": ["Whacker", "Mayhem", "Panic"],
     "typing": ["Rain", "Storm", "Blitz"],
     "rhythm": ["Hero", "Fever", "Lanes"],
+    "clicker": ["Empire", "Tycoon", "Clicker"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

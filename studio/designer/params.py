@@ -312,6 +312,31 @@ def _rhythm(ctx: Context) -> dict[str, Any]:
     }
 
 
+#: The clicker's shop: name choices, first price, income per second, extra coins per click.
+CLICKER_SHOP = (
+    (("Helper", "Apprentice", "Gnome"), 15, 0.5, 0),
+    (("Better clicks", "Golden touch", "Strong finger"), 40, 0, 1),
+    (("Machine", "Mine", "Farm"), 120, 4, 0),
+    (("Factory", "Workshop", "Bank"), 700, 20, 0),
+)
+
+
+def _clicker(ctx: Context) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    scale = rng.choice([0.8, 1.0, 1.2])
+    return {
+        "upgrades": [
+            (rng.choice(names), max(5, int(price * scale)), income, per_click)
+            for names, price, income, per_click in CLICKER_SHOP
+        ],
+        "price_growth": rng.choice([1.12, 1.15, 1.2]),
+        "per_click": 1,
+        "first_goal": rng.choice([80, 100, 120]),
+        "goal_growth": rng.choice([3, 4]),
+        "goal_time": _pick(rng, 50.0, 70.0, 1 / pace),
+    }
+
+
 def _none(ctx: Context) -> dict[str, Any]:
     """A part whose template takes no parameters of its own."""
     return {}
@@ -356,6 +381,7 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "moles": _moles,
     "typing": _typing,
     "rhythm": _rhythm,
+    "clicker": _clicker,
 }
 
 

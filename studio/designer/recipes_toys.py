@@ -28,6 +28,12 @@ RECIPES_TOYS: dict[str, Recipe] = {
         lives=5,
         description="a rhythm game of notes falling in lanes",
     ),
+    "clicker": Recipe(
+        "toy",
+        (_use("clicker"),),
+        lives=0,
+        description="an idle clicker with upgrades",
+    ),
 }
 
 #: frozenset of two genre keys -> (base genre, parts, what the "understood" line says).

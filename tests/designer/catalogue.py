@@ -24,6 +24,7 @@ GENRE_PROMPTS: dict[str, str] = {
     "whackamole": "whack-a-mole",
     "typing": "a typing game",
     "rhythm": "a rhythm game",
+    "clicker": "an idle clicker",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.

@@ -167,11 +167,41 @@ def test_misses_break_the_combo(display: None) -> None:
     assert passed.judged == "miss" and game.combo == 0 and game.lives == lives - 1
 
 
+# --- idle clicker -------------------------------------------------------------------------
+def test_clicks_earn_and_upgrades_cost_raise_income_and_get_dearer(display: None) -> None:
+    game, space, screen = started("an idle clicker", 3)
+    helper = game.upgrades[0]
+    assert game.income() == 0 and not game.buy(0)  # no coins: nothing bought
+    while game.coins < helper.price:
+        game.handle_click(space["BIG_CENTRE"], 1)
+    assert game.clicks == helper.price and game.score == helper.price
+    price = helper.price
+    assert game.buy(0)
+    assert game.coins == 0 and helper.owned == 1
+    assert game.income() == helper.income > 0
+    assert helper.price > price  # the price rises
+    run(game, screen, 2.0)
+    assert game.coins == pytest.approx(2.0 * helper.income, rel=0.05)  # income per second
+
+
+def test_the_clicker_levels_up_on_its_goal_and_ends_when_its_clock_runs_out(
+    display: None,
+) -> None:
+    game, space, screen = started("an idle clicker", 4)
+    goal = game.goal
+    game.earn(goal)
+    assert game.level == 2 and game.goal > goal and game.goal_left == space["GOAL_TIME"]
+    game.goal_left = 0.1
+    run(game, screen, 0.2)
+    assert game.state == "over"
+
+
 # --- every toy genre ----------------------------------------------------------------------
 TOY_PROMPTS: dict[str, list[str]] = {
     "whackamole": ["whack-a-mole", "a whack a mole game", "Whac-A-Mole in the garden"],
     "typing": ["a typing game", "typing practice with falling words", "like ZType"],
     "rhythm": ["a rhythm game", "a game like Guitar Hero", "dance dance revolution", "osu!"],
+    "clicker": ["an idle clicker", "cookie clicker", "an incremental game with upgrades"],
 }
 
 
