@@ -37,6 +37,7 @@ EXAMPLES: dict[str, str] = {
     "typing": "a typing game where words fall from the sky",
     "rhythm": "a game like Guitar Hero in neon colours",
     "clicker": "an idle clicker with upgrades",
+    "fishing": "a relaxing fishing game on a lake",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -251,6 +251,16 @@ PARTS: dict[str, PartInfo] = {
         clearing=("earn each level's goal for a bigger one; every purchase raises that price",),
         losing="a goal is not reached before its clock runs out",
     ),
+    "fishing": PartInfo(
+        entities=(("Fish", "pickup"),),
+        controls=(
+            ("Space / click water", "cast, strike on a bite"),
+            ("Left/Right, A/D", "move the boat"),
+            ("Up/Down, W/S", "bait depth"),
+        ),
+        scoring=("fish reeled in (bigger fish pay more)",),
+        losing="fish bite and escape because you struck too late, out of bait",
+    ),
 }
 
 

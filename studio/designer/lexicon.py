@@ -175,6 +175,22 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "click to earn",
         ),
     ),
+    "fishing": (
+        "fishing game",
+        (
+            "fishing game",
+            "fishing",
+            "go fishing",
+            "fisherman",
+            "angler",
+            "angling",
+            "fly fishing",
+            "ice fishing",
+            "fishing rod",
+            "cast a line",
+            "reel in",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -36,6 +36,7 @@ PREFIX: dict[str, list[str]] = {
     "typing": ["Word", "Letter", "Type"],
     "rhythm": ["Beat", "Groove", "Tempo"],
     "clicker": ["Coin", "Tap", "Idle"],
+    "fishing": ["Reel", "Bait", "Hook"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -57,6 +58,7 @@ SUFFIX: dict[str, list[str]] = {
     "typing": ["Rain", "Storm", "Blitz"],
     "rhythm": ["Hero", "Fever", "Lanes"],
     "clicker": ["Empire", "Tycoon", "Clicker"],
+    "fishing": ["Catch", "Angler", "Lake"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -337,6 +337,18 @@ def _clicker(ctx: Context) -> dict[str, Any]:
     }
 
 
+def _fishing(ctx: Context) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "fish_count": rng.choice([4, 5, 6]),
+        "fish_speed": int(rng.choice([50, 65, 80]) * pace),
+        "sink_speed": rng.choice([220, 260, 300]),
+        "reel_window": _pick(rng, 0.8, 1.1, 1 / pace),
+        "notice": rng.choice([110, 130, 150]),
+        "catches_per_level": rng.choice([4, 5, 6]),
+    }
+
+
 def _none(ctx: Context) -> dict[str, Any]:
     """A part whose template takes no parameters of its own."""
     return {}
@@ -382,6 +394,7 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "typing": _typing,
     "rhythm": _rhythm,
     "clicker": _clicker,
+    "fishing": _fishing,
 }
 
 

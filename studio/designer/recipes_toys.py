@@ -34,6 +34,12 @@ RECIPES_TOYS: dict[str, Recipe] = {
         lives=0,
         description="an idle clicker with upgrades",
     ),
+    "fishing": Recipe(
+        "toy",
+        (_use("fishing"),),
+        lives=3,
+        description="a fishing game",
+    ),
 }
 
 #: frozenset of two genre keys -> (base genre, parts, what the "understood" line says).

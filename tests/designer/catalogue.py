@@ -25,6 +25,7 @@ GENRE_PROMPTS: dict[str, str] = {
     "typing": "a typing game",
     "rhythm": "a rhythm game",
     "clicker": "an idle clicker",
+    "fishing": "a fishing game",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.

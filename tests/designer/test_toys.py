@@ -196,12 +196,65 @@ def test_the_clicker_levels_up_on_its_goal_and_ends_when_its_clock_runs_out(
     assert game.state == "over"
 
 
+# --- fishing ------------------------------------------------------------------------------
+def _bite(seed: int) -> tuple[Any, dict[str, Any], pygame.Surface]:
+    """A fishing game with the line down and one fish swimming to the bait."""
+    game, space, screen = started("a fishing game", seed)
+    game.invulnerable = 0.0
+    game.play_time = 100.0
+    for fish in game.fish:
+        fish.y = space["BED_Y"] - 5  # far from the bait: only ours comes
+        fish.x = space["FIELD"].left + 25
+        fish.speed = 0.0
+    assert game.cast(300)
+    run(game, screen, 2.0)
+    assert game.line == "waiting"
+    game.fish[0].speed = 60.0
+    hook = game.hook_pos()
+    game.fish[0].x, game.fish[0].y = hook[0] + 40, hook[1]
+    for _ in range(180):  # it swims to the bait within three seconds
+        run(game, screen, STEP)
+        if game.line != "waiting":
+            break
+    assert game.line == "bite" and game.hooked is game.fish[0]
+    return game, space, screen
+
+
+def test_a_strike_within_the_window_after_a_bite_lands_the_fish(display: None) -> None:
+    game, _space, screen = _bite(1)
+    fish = game.hooked
+    game.handle_key(pygame.K_SPACE)
+    run(game, screen, 2.0)
+    assert game.line == "ready" and fish not in game.fish
+    assert game.catches == 1 and game.score == fish.points
+
+
+def test_a_late_strike_lets_the_fish_escape_with_the_bait(display: None) -> None:
+    game, space, screen = _bite(2)
+    lives = game.lives
+    run(game, screen, space["REEL_WINDOW"] + 0.2)
+    assert game.escapes == 1 and game.lives == lives - 1 and game.hooked is None
+    game.handle_key(pygame.K_SPACE)
+    run(game, screen, 2.0)
+    assert game.catches == 0 and game.score == 0
+
+
+def test_a_strike_before_any_bite_comes_up_empty(display: None) -> None:
+    game, _space, screen = started("a fishing game", 3)
+    game.cast()
+    run(game, screen, 0.3)
+    assert game.strike() is False
+    run(game, screen, 2.0)
+    assert game.line == "ready" and game.catches == 0
+
+
 # --- every toy genre ----------------------------------------------------------------------
 TOY_PROMPTS: dict[str, list[str]] = {
     "whackamole": ["whack-a-mole", "a whack a mole game", "Whac-A-Mole in the garden"],
     "typing": ["a typing game", "typing practice with falling words", "like ZType"],
     "rhythm": ["a rhythm game", "a game like Guitar Hero", "dance dance revolution", "osu!"],
     "clicker": ["an idle clicker", "cookie clicker", "an incremental game with upgrades"],
+    "fishing": ["a fishing game", "go fishing on a lake", "a fisherman reels in trout"],
 }
 
 
