@@ -234,8 +234,8 @@ for _subject in LIBRARY:
 
 #: Where each role is drawn: the parts that draw a player, an enemy or a thing to collect.
 PLAYER_DRAWN = ("walker", "runner", "flapper", "ship", "rocket")
-ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles")
-PICKUP_DRAWN = ("pickups",)
+ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "moles")
+PICKUP_DRAWN = ("pickups", "fishing", "clicker")
 ROLE_WORDS = {"player": "you", "enemy": "to avoid", "pickup": "to collect"}
 
 
