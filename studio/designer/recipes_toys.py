@@ -43,4 +43,15 @@ RECIPES_TOYS: dict[str, Recipe] = {
 }
 
 #: frozenset of two genre keys -> (base genre, parts, what the "understood" line says).
-TOY_HYBRIDS: dict[frozenset[str], tuple[str, tuple[PartUse, ...], str]] = {}
+TOY_HYBRIDS: dict[frozenset[str], tuple[str, tuple[PartUse, ...], str]] = {
+    frozenset(("typing", "invaders")): (
+        "typing",
+        (_use("typing", typing_cannon=True),),
+        "the falling words are the invaders: a cannon shoots each letter you type at its word",
+    ),
+    frozenset(("whackamole", "minesweeper")): (
+        "whackamole",
+        (_use("moles", bomb_chance=0.2),),
+        "mines pop up with the moles: whacking one blows up and costs a life",
+    ),
+}

@@ -13,9 +13,11 @@ import pygame
 import pytest
 
 import studio
-from studio.designer import make_game, read_prompt
+from studio.designer import design_for, make_game, read_prompt
 
+from .catalogue import SHORT
 from .conftest import write_games
+from .test_contract import contract_problems
 
 STEP = 1 / 60
 
@@ -265,9 +267,59 @@ def test_common_names_map_to_the_genre(genre: str) -> None:
         assert und.recognised and und.genres == [genre], prompt
 
 
+HYBRIDS = [
+    "space invaders meets a typing game",
+    "whack-a-mole meets minesweeper",
+    "whack-a-mole meets snake",
+    "a rhythm game with tetris",
+    "fishing and an idle clicker",
+]
+
+
+def test_real_hybrids_say_how_the_rules_meet_and_others_fall_back_to_a_timer(
+    display: None,
+) -> None:
+    und = read_prompt("space invaders meets a typing game")
+    assert und.genres == ["invaders", "typing"]
+    design = design_for("space invaders meets a typing game", 1)
+    assert design.parts == ["typing"] and design.params["typing_cannon"] is True
+    assert "a cannon shoots each letter you type" in design.understood
+    game, _space, screen = started("space invaders meets a typing game", 1)
+    game.word_timer = 1e9
+    word = game.drop_word()
+    game.handle_key(_key(word.text[0]))
+    assert len(game.shots) == 1  # the cannon fired at the word
+    run(game, screen, 0.2)
+    assert game.shots == []
+    mines = design_for("whack-a-mole meets minesweeper", 2)
+    assert mines.params["bomb_chance"] == 0.2 and "mines pop up" in mines.understood
+    fallback = design_for("whack-a-mole meets snake", 3)
+    assert fallback.parts == ["moles"] and fallback.rules.time_limit > 0
+    assert "snake has no rule for a whack-a-mole game: a timer instead" in fallback.understood
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("toy", sorted(TOY_PROMPTS))
+def test_every_pair_with_a_toy_genre_follows_the_contract(toy: str) -> None:
+    for i, other in enumerate([*SHORT, *(t for t in TOY_PROMPTS if t != toy)]):
+        name = SHORT.get(other) or TOY_PROMPTS[other][0]
+        for prompt in (
+            f"{TOY_PROMPTS[toy][0]} meets {name}",
+            f"{name} meets {TOY_PROMPTS[toy][0]}",
+        ):
+            game = make_game(prompt, i)
+            compile(game.code, prompt, "exec")
+            assert contract_problems(game.code) == [], prompt
+            assert toy in game.design.genres, prompt
+
+
+@pytest.mark.slow
 def test_toy_genres_pass_the_verifier_with_no_flags_over_several_seeds(games_dir: Path) -> None:
     prompts = [names[0] for names in TOY_PROMPTS.values()]
     games = write_games(games_dir, prompts, seeds=[0, 3, 8])
+    hybrids = games_dir / "hybrids"
+    hybrids.mkdir()
+    games.update(write_games(hybrids, HYBRIDS, seeds=[5]))
     paths = sorted(games)
     verdicts = studio.verify_many(paths, seconds=8.0, seed=1)
     failures = [
