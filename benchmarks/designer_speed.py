@@ -33,6 +33,12 @@ GENRES = {
     "snake+breakout": "snake meets breakout",
     "invaders+tetris": "space invaders + tetris",
     "pong+breakout": "pong with breakout bricks",
+    # -- toys genres --
+    "whackamole": "whack-a-mole",
+    "typing": "a typing game",
+    "rhythm": "a rhythm game",
+    "clicker": "an idle clicker",
+    "fishing": "a fishing game",
 }
 
 

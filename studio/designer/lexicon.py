@@ -450,3 +450,8 @@ HYBRID_WORDS: tuple[str, ...] = (
     "x",
     "vs",
 )
+
+# -- toys genres --
+#: Genre names whose words are not the subjects they look like: "a game like Guitar Hero"
+#: has no knight in it.
+NOT_SUBJECTS: tuple[str, ...] = ("guitar hero",)

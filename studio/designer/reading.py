@@ -15,6 +15,7 @@ from studio.designer.lexicon import (
     GENRES,
     HYBRID_WORDS,
     MECHANICS,
+    NOT_SUBJECTS,
     PLAIN_WORDS,
     THEMES,
 )
@@ -104,6 +105,13 @@ def _find(text: str, phrase: str) -> int:
     return match.start() if match else -1
 
 
+def _without(text: str, phrases: tuple[str, ...]) -> str:
+    """``text`` with every one of ``phrases`` (on word boundaries) blanked out."""
+    for phrase in phrases:
+        text = re.sub(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", " ", text)
+    return text
+
+
 def _first(text: str, phrases: tuple[str, ...]) -> int:
     found = [pos for pos in (_find(text, p) for p in phrases) if pos >= 0]
     return min(found) if found else -1
@@ -137,7 +145,7 @@ def read_prompt(prompt: str) -> Understanding:
     )
     if moods:
         _pos, und.difficulty, und.mood = moods[0]
-    und.subjects = subject_library.find(text)
+    und.subjects = subject_library.find(_without(text, NOT_SUBJECTS))
     if und.theme is None and und.subjects:
         first = subject_library.SUBJECTS[und.subjects[0]]
         und.theme, und.backdrop_for = first.theme, first.name

@@ -13,7 +13,7 @@ import pygame
 import pytest
 
 import studio
-from studio.designer import design_for, make_game, read_prompt
+from studio.designer import describe, design_for, make_game, read_prompt
 
 from .catalogue import SHORT
 from .conftest import write_games
@@ -311,6 +311,13 @@ def test_every_pair_with_a_toy_genre_follows_the_contract(toy: str) -> None:
             compile(game.code, prompt, "exec")
             assert contract_problems(game.code) == [], prompt
             assert toy in game.design.genres, prompt
+
+
+def test_a_game_like_guitar_hero_has_no_knight_in_it() -> None:
+    und = read_prompt("a game like Guitar Hero")
+    assert und.genres == ["rhythm"] and und.subjects == []
+    assert "knight" not in describe("a game like Guitar Hero")
+    assert read_prompt("a rhythm game with a knight").subjects == ["knight"]
 
 
 @pytest.mark.slow
