@@ -239,7 +239,7 @@ PARTS: dict[str, PartInfo] = {
         controls=(("D F J K or arrows", "hit the note in that lane"), ("Click a lane", "hit it")),
         scoring=("notes hit on the beat (perfect 300, good 100; a combo multiplies)",),
         losing="misses break the combo and cost a life, out of lives",
-        spawns=(("Note", "beat"),),
+        spawns=(("Note", "beat_time"),),
     ),
     "clicker": PartInfo(
         entities=(("Upgrade", "pickup"),),

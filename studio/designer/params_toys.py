@@ -27,7 +27,7 @@ def moles(ctx: Drawing) -> dict[str, Any]:
         "hole_cols": cols,
         "hole_rows": rows,
         "pop_every": _pick(rng, 0.8, 1.1, 1 / pace),
-        "mole_up": _pick(rng, 1.0, 1.4, 1 / pace),
+        "mole_time": _pick(rng, 1.0, 1.4, 1 / pace),
         "bomb_chance": rng.choice([0.0, 0.0, 0.08, 0.12]) if pace >= 1 else 0.0,
         "gold_chance": rng.choice([0.06, 0.1]),
         "hits_per_level": rng.choice([10, 12, 15]),
@@ -42,7 +42,7 @@ def typing(ctx: Drawing) -> dict[str, Any]:
         "word_every": _pick(rng, 2.0, 2.6, 1 / pace),
         "word_speed": int(rng.choice([28, 34, 40]) * pace),
         "words_per_level": rng.choice([8, 10, 12]),
-        "max_words": rng.choice([6, 7, 8]),
+        "word_max": rng.choice([6, 7, 8]),
         "typing_cannon": False,
     }
 
@@ -51,7 +51,7 @@ def rhythm(ctx: Drawing) -> dict[str, Any]:
     rng, pace = ctx.rng, ctx.pace
     bpm = rng.choice([90, 100, 110, 120]) * pace
     return {
-        "beat": round(60 / bpm, 3),
+        "beat_time": round(60 / bpm, 3),
         "note_speed": int(rng.choice([300, 340, 380]) * pace),
         "density": _pick(rng, 0.45, 0.65, pace),
         "chord_chance": rng.choice([0.0, 0.1, 0.2]),
@@ -92,7 +92,7 @@ def fishing(ctx: Drawing) -> dict[str, Any]:
         "fish_count": rng.choice([4, 5, 6]),
         "fish_speed": int(rng.choice([50, 65, 80]) * pace),
         "sink_speed": rng.choice([220, 260, 300]),
-        "reel_window": _pick(rng, 0.8, 1.1, 1 / pace),
+        "reel_time": _pick(rng, 0.8, 1.1, 1 / pace),
         "notice": rng.choice([110, 130, 150]),
         "catches_per_level": rng.choice([4, 5, 6]),
     }
