@@ -15,6 +15,9 @@ PAIR_TITLES: dict[tuple[str, ...], list[str]] = {
     ("minesweeper", "tetris"): ["Mine Drop", "Fuse Stack", "Blast Blocks"],
     ("match3", "minesweeper"): ["Gem Mines", "Jewel Fuse", "Blast Swap"],
     ("2048", "match3"): ["Number Swap", "Triple Merge", "Match Double"],
+    # -- toys genres --
+    ("invaders", "typing"): ["Word Invaders", "Letter Attack", "Type Defender"],
+    ("minesweeper", "whackamole"): ["Mole Mines", "Whack Fuse", "Blast Burrow"],
 }
 PREFIX: dict[str, list[str]] = {
     "tetris": ["Block", "Stack", "Tetra"],
