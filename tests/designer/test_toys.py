@@ -4,6 +4,7 @@ verifier with no flags over several seeds."""
 
 from __future__ import annotations
 
+import ast
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 import studio
 from studio.designer import describe, design_for, make_game, read_prompt
+from studio.verdicts.keys import read_controls
 
 from .catalogue import SHORT
 from .conftest import write_games
@@ -113,6 +115,19 @@ def test_typing_a_falling_words_letters_in_order_clears_it(display: None) -> Non
     game.handle_key(_key(word.text[-1]))
     assert word not in game.words and game.cleared == 1 and game.score > 0
     assert other in game.words and other.typed == 0
+
+
+def test_the_verifiers_player_finds_every_letter_the_words_need() -> None:
+    """The scripted player presses the keys it reads in the source: all the letters."""
+    code = make_game("a typing game", 0).code
+    controls = read_controls(ast.parse(code))
+    pairs = [*controls["moves"], *controls["actions"]]
+    keys = {str(pair[0]) for pair in pairs if isinstance(pair, list | tuple)}
+    space: dict[str, Any] = {}
+    exec(compile(code.split("\nclass Text:")[0], "<constants>", "exec"), space)  # noqa: S102
+    needed = {letter for word in space["WORDS"] for letter in word}
+    assert needed and needed <= keys
+    assert set("abcdefghijklmnopqrstuvwxyz") <= keys
 
 
 def test_a_word_reaching_the_ground_costs_a_life(display: None) -> None:
