@@ -48,6 +48,12 @@ GENRES = {
     "tanks": "tank battle",
     "lander+asteroids": "asteroids but you land on the moon",
     "tanks+topdown": "tank battle meets top-down shooter",
+    # -- toys genres --
+    "whackamole": "whack-a-mole",
+    "typing": "a typing game",
+    "rhythm": "a rhythm game",
+    "clicker": "an idle clicker",
+    "fishing": "a fishing game",
 }
 
 

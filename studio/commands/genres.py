@@ -44,6 +44,12 @@ EXAMPLES: dict[str, str] = {
     "missile": "missile command: defend the cities",
     "topdown": "a top-down shooter against waves of zombies",
     "tanks": "a tank battle with bouncing shells",
+    # -- toys genres --
+    "whackamole": "whack-a-mole in the garden",
+    "typing": "a typing game where words fall from the sky",
+    "rhythm": "a game like Guitar Hero in neon colours",
+    "clicker": "an idle clicker with upgrades",
+    "fishing": "a relaxing fishing game on a lake",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -113,7 +113,7 @@ def _title_subject(und: Understanding, names: list[str]) -> str | None:
 def subject_parts(und: Understanding, base: str, names: list[str]) -> list[str]:
     """Parts added so that the subjects the prompt named have something to be: things to
     collect, enemies to avoid (field games only; never in a maze or a snake game)."""
-    if RECIPES[base].family == "board" or base in ("maze", "snake", "pong"):
+    if RECIPES[base].family != "field" or base in ("maze", "snake", "pong"):
         return []
     roles = und.cast.roles
     named = {role for role, subject in roles.items() if subject.name in und.subjects}
@@ -158,7 +158,7 @@ def _extras(
     wants = set(und.mechanics)
     if "timer" in notes or "timer" in wants:
         extras.append("timer")
-    if family == "board":
+    if family != "field":  # boards and self-contained toys take no lent parts
         chance = {"match3": 0.8, "memory": 0.4, "minesweeper": 0.3, "tetris": 0.2}.get(base, 0.0)
         if "timer" not in extras and rng.random() < chance:
             extras.append("timer")

@@ -315,6 +315,56 @@ PARTS: dict[str, PartInfo] = {
         losing="enemy shells hit you, out of lives",
         player=True,
     ),
+    # -- toys genres --
+    "moles": PartInfo(
+        entities=(("Hole", "enemy"),),
+        controls=(
+            ("Click a hole", "whack it"),
+            ("1-9", "whack that hole"),
+            ("Arrows/WASD + Space", "aim, whack"),
+        ),
+        scoring=("whacking moles while they are up (golden ones pay five times)",),
+        losing="moles get away (or you whack a bomb), out of lives",
+        spawns=(("mole", "pop_every"),),
+    ),
+    "typing": PartInfo(
+        entities=(("Word", "enemy"),),
+        controls=(
+            ("Letters", "type the falling words"),
+            ("Backspace", "let go of the word"),
+            ("Click a word", "type its first letter"),
+        ),
+        scoring=("typing whole words (longer words pay more)",),
+        losing="words reach the ground, out of lives",
+        spawns=(("Word", "word_every"),),
+    ),
+    "rhythm": PartInfo(
+        entities=(("Note", "enemy"),),
+        controls=(("D F J K or arrows", "hit the note in that lane"), ("Click a lane", "hit it")),
+        scoring=("notes hit on the beat (perfect 300, good 100; a combo multiplies)",),
+        losing="misses break the combo and cost a life, out of lives",
+        spawns=(("Note", "beat_time"),),
+    ),
+    "clicker": PartInfo(
+        entities=(("Upgrade", "pickup"),),
+        controls=(
+            ("Click the coin / Space", "earn coins"),
+            ("Click an upgrade / 1-4", "buy it"),
+        ),
+        scoring=("coins earned by clicks and by upgrades every second",),
+        clearing=("earn each level's goal for a bigger one; every purchase raises that price",),
+        losing="a goal is not reached before its clock runs out",
+    ),
+    "fishing": PartInfo(
+        entities=(("Fish", "pickup"),),
+        controls=(
+            ("Space / click water", "cast, strike on a bite"),
+            ("Left/Right, A/D", "move the boat"),
+            ("Up/Down, W/S", "bait depth"),
+        ),
+        scoring=("fish reeled in (bigger fish pay more)",),
+        losing="fish bite and escape because you struck too late, out of bait",
+    ),
 }
 
 

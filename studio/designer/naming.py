@@ -17,6 +17,9 @@ PAIR_TITLES: dict[tuple[str, ...], list[str]] = {
     ("2048", "match3"): ["Number Swap", "Triple Merge", "Match Double"],
     # -- board genres --
     ("maze", "sokoban"): ["Haunted Warehouse", "Ghost Crates", "Spooky Shove"],
+    # -- toys genres --
+    ("invaders", "typing"): ["Word Invaders", "Letter Attack", "Type Defender"],
+    ("minesweeper", "whackamole"): ["Mole Mines", "Whack Fuse", "Blast Burrow"],
 }
 PREFIX: dict[str, list[str]] = {
     "tetris": ["Block", "Stack", "Tetra"],
@@ -45,6 +48,12 @@ PREFIX: dict[str, list[str]] = {
     "missile": ["Missile", "City", "Sky"],
     "topdown": ["Arena", "Horde", "Siege"],
     "tanks": ["Tank", "Armour", "Steel"],
+    # -- toys genres --
+    "whackamole": ["Mole", "Whack", "Bonk"],
+    "typing": ["Word", "Letter", "Type"],
+    "rhythm": ["Beat", "Groove", "Tempo"],
+    "clicker": ["Coin", "Tap", "Idle"],
+    "fishing": ["Reel", "Bait", "Hook"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -73,6 +82,12 @@ SUFFIX: dict[str, list[str]] = {
     "missile": ["Command", "Defence", "Shield"],
     "topdown": ["Survivor", "Waves", "Stand"],
     "tanks": ["Battle", "Siege", "Front"],
+    # -- toys genres --
+    "whackamole": ["Whacker", "Mayhem", "Panic"],
+    "typing": ["Rain", "Storm", "Blitz"],
+    "rhythm": ["Hero", "Fever", "Lanes"],
+    "clicker": ["Empire", "Tycoon", "Clicker"],
+    "fishing": ["Catch", "Angler", "Lake"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from studio.designer import params_toys
 from studio.designer.params_board import PARAMS_BOARD
 from studio.errors import DesignError
 
@@ -313,6 +314,12 @@ PART_PARAMS: dict[str, Callable[[Context], dict[str, Any]]] = {
     "swap": _none,
     # -- board genres --
     **PARAMS_BOARD,
+    # -- toys genres --
+    "moles": params_toys.moles,
+    "typing": params_toys.typing,
+    "rhythm": params_toys.rhythm,
+    "clicker": params_toys.clicker,
+    "fishing": params_toys.fishing,
 }
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from studio.designer import subjects as subject_library
+from studio.designer.cues import CUES
 from studio.designer.lexicon import (
     COLOURS,
     CONTROL_HINTS,
@@ -14,9 +15,11 @@ from studio.designer.lexicon import (
     GENRES,
     HYBRID_WORDS,
     MECHANICS,
+    NOT_SUBJECTS,
     PLAIN_WORDS,
     THEMES,
 )
+from studio.designer.recipes import RECIPES
 
 #: When nothing names a genre, these words suggest one (first match wins).
 FALLBACK_HINTS: tuple[tuple[str, str], ...] = (
@@ -48,6 +51,7 @@ class Understanding:
     mood: str | None = None  # the mood word that set the difficulty ("relaxing", "frantic")
     unknown: list[str] = field(default_factory=list)  # things named that no vocabulary knows
     backdrop_for: str | None = None  # the subject whose backdrop was chosen (no theme named)
+    reason: str | None = None  # why the designer chose the genre when none was named
 
     @property
     def cast(self) -> subject_library.Cast:
@@ -63,7 +67,8 @@ class Understanding:
         names = [GENRES[g][0] for g in self.genres]
         if not self.recognised:
             what = "arcade game (no known genre named"
-            what += f"; chose {names[0]}; see `studio genres`)" if names else ")"
+            why = f" for {self.reason}" if self.reason else ""
+            what += f"; chose {names[0]}{why}; see `studio genres`)" if names else ")"
         elif self.hybrid:
             what = " + ".join(names[:2]) + " hybrid"
         else:
@@ -100,6 +105,13 @@ def _find(text: str, phrase: str) -> int:
     return match.start() if match else -1
 
 
+def _without(text: str, phrases: tuple[str, ...]) -> str:
+    """``text`` with every one of ``phrases`` (on word boundaries) blanked out."""
+    for phrase in phrases:
+        text = re.sub(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", " ", text)
+    return text
+
+
 def _first(text: str, phrases: tuple[str, ...]) -> int:
     found = [pos for pos in (_find(text, p) for p in phrases) if pos >= 0]
     return min(found) if found else -1
@@ -133,7 +145,7 @@ def read_prompt(prompt: str) -> Understanding:
     )
     if moods:
         _pos, und.difficulty, und.mood = moods[0]
-    und.subjects = subject_library.find(text)
+    und.subjects = subject_library.find(_without(text, NOT_SUBJECTS))
     if und.theme is None and und.subjects:
         first = subject_library.SUBJECTS[und.subjects[0]]
         und.theme, und.backdrop_for = first.theme, first.name
@@ -184,13 +196,45 @@ def _known(word: str) -> bool:
     return word in _vocabulary() or word.isdigit()
 
 
+def closest_genre(text: str) -> tuple[str, list[str]] | None:
+    """The registered genre whose cue words (``lexicon.CUES``) weigh most in ``text`` (a
+    normalised prompt), with the cues found; None when no genre reaches two (a phrase
+    counts two, a word one). Ties go to the genre whose first cue comes first."""
+    best: tuple[tuple[int, int], str, list[str]] | None = None
+    for key, cues in CUES.items():
+        if key not in GENRES or key not in RECIPES:  # not a genre (yet) on this install
+            continue
+        found = sorted((pos, cue) for cue in cues if (pos := _find(text, cue)) >= 0)
+        weight = sum(2 if " " in cue else 1 for _pos, cue in found)
+        if weight < 2:
+            continue
+        rank = (weight, -found[0][0])
+        if best is None or rank > best[0]:
+            best = (rank, key, [cue for _pos, cue in found])
+    return (best[1], best[2]) if best else None
+
+
 def _fallback_genre(text: str, und: Understanding) -> str:
-    words = set(text.split()) | set(und.mechanics)
+    closest = closest_genre(text)
+    if closest:
+        genre, cues = closest
+        und.reason = "the words " + ", ".join(f"'{cue}'" for cue in cues)
+        used = {word for cue in cues for word in cue.split()}
+        und.unknown = [word for word in und.unknown if word not in used]  # the game keeps them
+        return genre
+    words = set(text.split())
     for hint, genre in FALLBACK_HINTS:
         if hint in words:
+            und.reason = f"the word '{hint}'"
+            return genre
+        if hint in und.mechanics:
+            said = min((pos, word) for word in MECHANICS[hint] if (pos := _find(text, word)) >= 0)
+            und.reason = f"the word '{said[1]}'"
             return genre
     if und.theme == "space" and not und.subjects:
+        und.reason = f"the {und.theme} theme"
         return "asteroids"
     if "enemies" in und.mechanics and not und.subjects:  # a maze draws its own hero
+        und.reason = "the enemies it names (a maze draws its own hero)"
         return "maze"
     return "arcade"

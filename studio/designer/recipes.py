@@ -159,6 +159,8 @@ def compose(genres: list[str]) -> Composition:
     special = board_hybrid(a, b)
     if special is not None:
         return Composition(*special)
+    if "toy" in (ra.family, rb.family):
+        return _toy_pair(a, b)
     if ra.family == "board" and rb.family == "board":
         return _board_pair(a, b)
     if ra.family != rb.family:
@@ -326,3 +328,19 @@ from studio.designer.recipes_arcade import (  # noqa: E402
 RECIPES.update(RECIPES_ARCADE)
 PLAYER_PARTS += PLAYERS_ARCADE
 UNFIT.update(UNFIT_ARCADE)
+# -- toys genres --
+from studio.designer.recipes_toys import RECIPES_TOYS, TOY_HYBRIDS  # noqa: E402
+
+RECIPES.update(RECIPES_TOYS)
+
+
+def _toy_pair(a: str, b: str) -> Composition:
+    """A pair with a toy genre: a real hybrid where the rules meet, else the toy genre named
+    first, with a timer."""
+    found = TOY_HYBRIDS.get(frozenset((a, b)))
+    if found:
+        base, parts, note = found
+        return Composition(base, list(parts), RECIPES[base].lives, False, [note])
+    toy, other = (a, b) if RECIPES[a].family == "toy" else (b, a)
+    note = f"{other} has no rule for {RECIPES[toy].description}: a timer instead"
+    return Composition(toy, list(RECIPES[toy].parts), RECIPES[toy].lives, False, [note, "timer"])

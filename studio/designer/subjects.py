@@ -244,8 +244,8 @@ PLAYER_DRAWN = (
     "gunner",
     "tanks",
 )
-ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "horde", "tanks", "missiles")
-PICKUP_DRAWN = ("pickups",)
+ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "horde", "tanks", "missiles", "moles")
+PICKUP_DRAWN = ("pickups", "fishing", "clicker")
 ROLE_WORDS = {"player": "you", "enemy": "to avoid", "pickup": "to collect"}
 
 

@@ -26,6 +26,12 @@ GENRE_PROMPTS: dict[str, str] = {
     "missile": "missile command",
     "topdown": "top-down shooter",
     "tanks": "tank battle",
+    # -- toys genres --
+    "whackamole": "whack-a-mole",
+    "typing": "a typing game",
+    "rhythm": "a rhythm game",
+    "clicker": "an idle clicker",
+    "fishing": "a fishing game",
 }
 NAMED = {k: v for k, v in GENRE_PROMPTS.items() if k != "arcade"}
 #: The short names used to build hybrid prompts.
