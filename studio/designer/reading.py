@@ -66,9 +66,12 @@ class Understanding:
         roles the game draws its subjects in (None: every role)."""
         names = [GENRES[g][0] for g in self.genres]
         if not self.recognised:
-            what = "arcade game (no known genre named"
-            why = f" for {self.reason}" if self.reason else ""
-            what += f"; chose {names[0]}{why}; see `studio genres`)" if names else ")"
+            if names and self.reason and self.genres[0] != "arcade":
+                # the closest genre by the prompt's words: say what it is, then why
+                what = f"{names[0]} (no genre named; chosen for {self.reason}; see `studio genres`)"
+            else:
+                what = "arcade game (no known genre named"
+                what += f"; chose {names[0]}; see `studio genres`)" if names else ")"
         elif self.hybrid:
             what = " + ".join(names[:2]) + " hybrid"
         else:

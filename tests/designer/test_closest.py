@@ -55,9 +55,7 @@ def test_a_prompt_naming_no_genre_gets_the_closest_by_its_words(prompt: str, gen
     if und.recognised:  # its group names it with a phrase of its own: fine
         return
     line = describe(prompt)
-    assert line.startswith(
-        f"understood: arcade game (no known genre named; chose {GENRES[genre][0]}"
-    )
+    assert line.startswith(f"understood: {GENRES[genre][0]} (no genre named; chosen for the word")
     words = re.findall(r"'([^']+)'", line.split("; see")[0])
     assert len(words) >= 2 or any(" " in w for w in words)
     for word in words:  # every word it gives as the reason is in the prompt and a cue
@@ -85,14 +83,16 @@ def test_a_cue_whose_genre_is_not_registered_is_skipped(monkeypatch: pytest.Monk
     und = read_prompt("land on the moon")
     assert und.genres == ["lander"] and not und.recognised
     assert und.line().startswith(
-        "understood: arcade game (no known genre named; chose lunar lander for the words "
+        "understood: lunar lander (no genre named; chosen for the words "
         "'land', 'moon'; see `studio genres`)"
     )
 
 
 def test_the_old_hints_say_why_too() -> None:
-    assert "chose invaders-style shooter for the word 'shoot'" in describe("shoot everything")
-    assert "chose asteroids-style for the space theme" in describe("a space game")
+    assert "invaders-style shooter (no genre named; chosen for the word 'shoot'" in describe(
+        "shoot everything"
+    )
+    assert "asteroids-style (no genre named; chosen for the space theme" in describe("a space game")
 
 
 def test_the_words_that_chose_the_genre_are_not_reported_as_lost() -> None:

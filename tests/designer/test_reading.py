@@ -90,7 +90,8 @@ def test_unrecognised_prompts_lean_on_their_words(prompt: str, genre: str) -> No
     und = read_prompt(prompt)
     assert not und.recognised
     assert und.genres == [genre]
-    assert und.line().startswith("understood: arcade game (no known genre named; chose ")
+    name = GENRES[genre][0]
+    assert und.line().startswith(f"understood: {name} (no genre named; chosen for ")
 
 
 @pytest.mark.parametrize("prompt", ["", "   ", "!!!", '"""', "\\x00 weird \n text"])
