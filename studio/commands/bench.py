@@ -236,6 +236,7 @@ def _bench(ctx: typer.Context, console: Console, a: dict[str, Any]) -> dict[str,
             f"interrupted: {len(folder.records)} finished sample(s) kept in {folder.root}; "
             f"continue with: studio bench --resume {folder.root}",
             markup=False,
+            soft_wrap=True,  # the command to copy on one line
         )
         raise typer.Exit(130) from None
     summary = runner.summary()
@@ -248,8 +249,9 @@ def _bench(ctx: typer.Context, console: Console, a: dict[str, Any]) -> dict[str,
             f"{not_run} sample(s) not run (the endpoint failed); run them again with: "
             f"studio bench --resume {folder.root}",
             markup=False,
+            soft_wrap=True,
         )
-    console.print(f"Results: {folder.results}\nReport: {page}", markup=False)
+    console.print(f"Results: {folder.results}\nReport: {page}", markup=False, soft_wrap=True)
     return {"folder": str(folder.root), "settings": folder.settings, "summary": summary}
 
 
