@@ -86,7 +86,9 @@ def test_two_models_exact_playable_at_k_and_not_run(tmp_path: Path) -> None:
     meta = json.loads((folder / "meta.json").read_text())
     assert meta["verdict"]["playable"] and meta["prompt"] == PONG and meta["source"] == "model"
     assert meta["model"] == "model-a" and meta["seed"] == one["seed"]
-    assert (folder / "thumbnail.png").is_file() and (folder / one["preview"].split("/")[-1]).is_file()
+    assert (folder / "thumbnail.png").is_file() and (
+        folder / one["preview"].split("/")[-1]
+    ).is_file()
     # the JSON on stdout is the summary, the settings stated
     printed = json.loads(result.stdout)
     assert printed["summary"] == summary
