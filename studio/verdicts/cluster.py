@@ -189,3 +189,11 @@ class ClusterVerifier:
 
 def _path(out: str | os.PathLike[str] | None) -> Path | None:
     return Path(out) if out is not None else None
+
+
+def close(address: str) -> None:
+    """Close the kept client of ``address`` (before the cluster goes away)."""
+    with _clients_lock:
+        found = _clients.pop(address, None)
+    if found is not None:
+        found.close()
