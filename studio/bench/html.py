@@ -43,10 +43,13 @@ def _figure(fig: Any) -> Markup:
 
 def _curve(summary: dict[str, Any], labels: dict[str, str], samples: int) -> Any:
     import plotly.graph_objects as go
+    from plotly.colors import qualitative
 
     fig = go.Figure()
     ks = list(range(1, samples + 1))
-    for slug, label in labels.items():
+    palette = qualitative.Plotly
+    for i, (slug, label) in enumerate(labels.items()):
+        colour = palette[i % len(palette)]  # one colour per model, its two curves alike
         curves = summary.get(slug, {}).get("overall", {}).get("playable_at_k", {})
         for stage in STAGES:
             ys = curves.get(stage) or [None] * samples
@@ -56,7 +59,7 @@ def _curve(summary: dict[str, Any], labels: dict[str, str], samples: int) -> Any
                     y=ys,
                     mode="lines+markers",
                     name=f"{label} ({'after repairs' if stage == 'repaired' else 'first verdict'})",
-                    line={"dash": "solid" if stage == "repaired" else "dash"},
+                    line={"dash": "solid" if stage == "repaired" else "dash", "color": colour},
                 )
             )
     fig.update_layout(

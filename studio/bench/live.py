@@ -30,13 +30,17 @@ def _pct(value: float | None) -> str:
 def table(summary: dict[str, Any], labels: dict[str, str], samples: int) -> Table:
     """One row per model: samples, not run, playable@1 and @N before and after repairs,
     mean score, tokens, cost, median time to a playable game."""
-    t = Table(title="studio bench", title_justify="left")
+    t = Table(
+        title="studio bench: playable@k (p@k) at the first verdict and after repairs (fixed)",
+        title_justify="left",
+    )
     t.add_column("model")
     t.add_column("ran", justify="right")
     t.add_column("not run", justify="right")
-    for stage in STAGES:
-        t.add_column(f"p@1 {stage}", justify="right")
-        t.add_column(f"p@{samples} {stage}", justify="right")
+    for stage in STAGES:  # "first": the first verdict; "fixed": after repairs
+        said = "first" if stage == "first" else "fixed"
+        t.add_column(f"p@1 {said}", justify="right")
+        t.add_column(f"p@{samples} {said}", justify="right")
     t.add_column("score", justify="right")
     t.add_column("tokens", justify="right")
     t.add_column("cost", justify="right")
