@@ -120,8 +120,10 @@ class Display:
             self.console.print(f"[{self.count}/{self.total}] {line(record)}", markup=False)
 
     def final(self, summary: dict[str, Any]) -> None:
+        """The table at the end (a live display already left it on the screen)."""
         self.summary = summary
-        self.console.print(table(summary, self.labels, self.samples))
+        if self._live is None:
+            self.console.print(table(summary, self.labels, self.samples))
 
 
 def line(record: dict[str, Any]) -> str:
