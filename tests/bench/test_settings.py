@@ -85,3 +85,19 @@ def test_the_throttle_halves_at_a_429_and_grows_back_one_at_a_time() -> None:
     for _ in range(3 + 4 + 5 + 6 + 7 + 8):
         throttle.went_well()
     assert throttle.current == 8  # never past the limit
+
+
+@pytest.mark.slow
+def test_on_a_terminal_a_progress_bar_with_its_eta_and_the_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # what a terminal is, for the studio and rich
+    monkeypatch.setenv("COLUMNS", "160")
+    suite = tmp_path / "suite.txt"
+    suite.write_text(PONG + "\n")
+    args = ["bench", "-m", "offline", "--suite", str(suite), "--samples", "1", "--repairs", "0"]
+    result = CliRunner().invoke(app, [*args, "--seconds", "2", "--out", str(tmp_path / "b")])
+    assert result.exit_code == 0, result.output
+    assert "ETA" in result.output and "1/1" in result.output  # the bar, live
+    assert "offline designer (no model)" in result.output and "p@1 fixed" in result.output
+    assert "pong-against-the-computer #1" not in result.output  # no plain per-sample lines
