@@ -16,12 +16,15 @@ from rich.console import Console
 from studio.commands.common import (
     check_folder_option,
     err_console,
+    fail,
     handles_errors,
     is_piped,
     only_json_on_stdout,
 )
 from studio.commands.config import explicit_flags
+from studio.commands.make_report import unreachable
 from studio.errors import UsageError
+from studio.runlog import scrub
 
 
 def register(app: typer.Typer) -> None:
@@ -203,6 +206,11 @@ def _bench(ctx: typer.Context, console: Console, a: dict[str, Any]) -> dict[str,
         names, flags, tuned, concurrency=a["concurrency"], cpu_slots=cpu_slots()
     )
     secrets = (a["api_key"], *(getattr(x.endpoint, "api_key", None) for x in authors))
+    for author in authors:  # a dead server is said once, before any sample starts
+        if author.endpoint is not None:
+            problem = unreachable(author.endpoint, tasks[0].prompt)
+            if problem:
+                raise fail(scrub(problem, secrets))
     folder.settings = {
         "bench": settings.public(),
         "studio_version": studio_version(),

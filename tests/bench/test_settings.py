@@ -101,3 +101,14 @@ def test_on_a_terminal_a_progress_bar_with_its_eta_and_the_table(
     assert "ETA" in result.output and "1/1" in result.output  # the bar, live
     assert "offline designer (no model)" in result.output and "p@1 fixed" in result.output
     assert "pong-against-the-computer #1" not in result.output  # no plain per-sample lines
+
+
+def test_a_dead_server_is_said_once_before_any_sample(tmp_path: Path) -> None:
+    from tests.fakeserver import closed_port_url
+
+    out = tmp_path / "b"
+    args = ["bench", "-m", "offline", "-m", "m", "--base-url", closed_port_url(), "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "start the server there, or fix the base URL" in result.output
+    assert not (out / "results.json").exists()
