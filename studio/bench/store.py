@@ -72,6 +72,7 @@ class BenchDir:
         self.records: dict[tuple[str, str, int], dict[str, Any]] = {}
         self.settings: dict[str, Any] = {}
         self.summary: dict[str, Any] = {}
+        self.closed = False
         self._lock = threading.Lock()
 
     @property
@@ -120,9 +121,17 @@ class BenchDir:
     ) -> None:
         """Keep ``record`` and write ``results.json`` (and its summary) again at once."""
         with self._lock:
+            if self.closed:  # the bench was stopped: what is kept is what was said
+                return
             self.records[key(record)] = record
             self.summary = summarise([self.records[k] for k in sorted(self.records)])
             self._write()
+
+    def close(self) -> int:
+        """Take no more samples (Ctrl-C); how many are kept, every one of them written."""
+        with self._lock:  # a sample being written finishes first
+            self.closed = True
+            return len(self.records)
 
     def write(self, summary: dict[str, Any] | None = None) -> None:
         with self._lock:

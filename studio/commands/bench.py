@@ -240,8 +240,9 @@ def _bench(ctx: typer.Context, console: Console, a: dict[str, Any]) -> dict[str,
         with display:
             runner.run()
     except KeyboardInterrupt:
+        kept = folder.close()
         err_console.print(
-            f"interrupted: {len(folder.records)} finished sample(s) kept in {folder.root}; "
+            f"interrupted: {kept} finished sample(s) kept in {folder.root}; "
             f"continue with: studio bench --resume {folder.root}",
             markup=False,
             soft_wrap=True,  # the command to copy on one line
