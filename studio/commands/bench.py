@@ -40,6 +40,7 @@ def bench(
         typer.Option(
             "--model",
             "-m",
+            metavar="MODEL",
             help="A model to bench; repeat for several. `offline` is the offline designer; "
             "MODEL@PRESET or MODEL@BASE_URL name another endpoint.",
         ),
@@ -124,8 +125,8 @@ def bench(
 
     Writes DIR/results.json and DIR/report.html (the test-time-compute curve).
 
-    Examples:  studio bench --model offline --samples 3  |  studio bench -m gpt-4o-mini
-    -m qwen2.5-coder:7b@ollama -m offline  |  studio bench --resume bench-20261201T2300Z
+    Examples:  studio bench -m offline --samples 3  |  studio bench --resume DIR  |
+    studio bench -m gpt-4o-mini -m qwen2.5-coder:7b@ollama -m offline
     """
     args = dict(locals())
     args.pop("ctx")

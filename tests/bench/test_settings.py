@@ -112,3 +112,13 @@ def test_a_dead_server_is_said_once_before_any_sample(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "start the server there, or fix the base URL" in result.output
     assert not (out / "results.json").exists()
+
+
+def test_help_names_the_flags_without_types_for_flags_and_gives_examples() -> None:
+    env = {"COLUMNS": "120", "TTY_COMPATIBLE": "1", "TERM": "dumb"}
+    result = CliRunner().invoke(app, ["bench", "-h"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "<bool>" not in result.stdout and "list[str]" not in result.stdout
+    for flag in ("--model", "--suite", "--samples", "--repairs", "--resume", "--cluster"):
+        assert flag in result.stdout
+    assert "studio bench -m offline --samples 3" in result.stdout
