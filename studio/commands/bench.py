@@ -125,8 +125,8 @@ def bench(
 
     Writes DIR/results.json and DIR/report.html (the test-time-compute curve).
 
-    Examples:  studio bench -m offline --samples 3  |  studio bench --resume DIR  |
-    studio bench -m gpt-4o-mini -m qwen2.5-coder:7b@ollama -m offline
+    Examples:  studio bench -m offline --samples 3  |  studio bench --resume DIR
+    |  studio bench -m gpt-4o-mini -m qwen2.5-coder:7b@ollama -m offline
     """
     args = dict(locals())
     args.pop("ctx")
