@@ -181,8 +181,12 @@ def verify_many(
     seconds: float = DEFAULT_SECONDS,
     seed: int = 0,
     out_root: str | os.PathLike[str] | None = None,
+    cluster: str | None = None,
 ) -> list[Verdict]:
     """Verify many games at once, one per core by default; verdicts in the order given.
+
+    ``cluster``: the address of a Dask distributed scheduler (``tcp://host:8786``); the
+    verdicts are made by its workers (``studio.verdicts.cluster``), the same verdicts.
 
     Each verdict is made in a worker process, not a thread: the studio's share of a verdict
     (checking the source, judging) is Python that holds the interpreter lock, and in threads
@@ -202,6 +206,10 @@ def verify_many(
     # 76%, median of 16 rounds, benchmarks/verify_speed.py's measure).
     cores = _cores()
     jobs = [(str(p), seconds, seed, outs[i], len(paths) - i < cores) for i, p in enumerate(paths)]
+    if cluster is not None:
+        from studio.verdicts.cluster import verify_many_on
+
+        return verify_many_on(cluster, jobs, job=_verify_job, read=_read, failed=_failed)
     pool = _pool(workers) if workers > 1 else None
     if pool is None:
         return [_verify_job(*job) for job in jobs]
