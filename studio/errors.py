@@ -24,6 +24,7 @@ The core raises only these; the CLI alone turns them into messages and exit code
     ├── SandboxError               the sandbox itself could not run (not the game's fault)
     └── GalleryError               the gallery could not be read or written
         ├── EntryNotFound          no game with that slug or path
+        │   └── VersionNotFound    the game exists, not that version (names the ones there)
         └── CorruptEntry           an entry's files are missing or unreadable
 """
 
@@ -113,6 +114,10 @@ class GalleryError(StudioError):
 
 
 class EntryNotFound(GalleryError):
+    pass
+
+
+class VersionNotFound(EntryNotFound):
     pass
 
 

@@ -7,6 +7,8 @@ Layout of an entry ``<root>/<slug>/``::
     thumb.png      still picture (optional)
     preview.webp   animated preview, or preview.gif (optional)
 
+Entries' files and how one is read: ``entry.py``; versions of a game: ``versions.py``.
+
 Writing: the entry is built in a hidden temp folder inside the root, then moved into place
 with ``os.rename``. The rename is also how a slug is claimed: it fails when the target folder
 exists and is not empty, so two writers racing for the same slug end up with ``slug`` and
@@ -19,142 +21,64 @@ one bad entry.
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import json
 import logging
 import os
-import re
 import shutil
-import unicodedata
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from studio.errors import CorruptEntry, EntryNotFound, GalleryError
+from studio.gallery.entry import (
+    CODE_FILE,
+    MAX_SLUG,
+    MAX_TRIES,
+    META_FILE,
+    PREVIEW_STEM,
+    PREVIEW_SUFFIXES,
+    RESERVED,
+    TEMP_PREFIX,
+    THUMB_FILE,
+    Entry,
+    fill_folder,
+    load_entry,
+    now_iso,
+    slugify,
+    write_json_atomic,
+    write_text_atomic,
+)
+from studio.gallery.entry import is_empty_dir as _is_empty_dir
 from studio.gallery.location import gallery_dir
+from studio.gallery.versions import VersionsMixin
+
+__all__ = [
+    "CODE_FILE",
+    "MAX_SLUG",
+    "META_FILE",
+    "PREVIEW_STEM",
+    "PREVIEW_SUFFIXES",
+    "TEMP_PREFIX",
+    "THUMB_FILE",
+    "Entry",
+    "Gallery",
+    "now_iso",
+    "slugify",
+    "write_json_atomic",
+    "write_text_atomic",
+]
 
 log = logging.getLogger("studio.gallery")
-
-CODE_FILE = "game.py"
-META_FILE = "meta.json"
-THUMB_FILE = "thumb.png"
-PREVIEW_STEM = "preview"
-PREVIEW_SUFFIXES = (".webp", ".gif", ".png")
-TEMP_PREFIX = ".tmp-"
-#: Names the site generator writes at the root; never used as slugs.
-RESERVED = frozenset({"index", "pages", "assets", "static"})
-MAX_SLUG = 48
-MAX_TRIES = 1000
 
 Warn = Callable[[str], None]
 
 
-def slugify(text: str) -> str:
-    """A short, filesystem- and URL-safe name from a title: ``"Gem Fall!"`` -> ``gem-fall``."""
-    norm = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", norm.lower()).strip("-")
-    slug = slug[:MAX_SLUG].rstrip("-")
-    if not slug or slug in RESERVED:
-        slug = f"game-{slug}" if slug else "game"
-    return slug
+class Gallery(VersionsMixin):
+    """The games kept on disk under ``root`` (``--gallery``, ``$STUDIO_GALLERY``, ``./games``).
 
-
-def now_iso() -> str:
-    """The current time, ISO 8601 in UTC, to the second (``2026-11-30T01:02:03Z``)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temp file beside ``path``, flush it to disk, then ``os.replace``."""
-    tmp = path.parent / f".{path.name}-{uuid.uuid4().hex}.tmp"  # "x": never reuse a file
-    try:
-        with open(tmp, "x", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write ``data`` as JSON to ``path`` atomically (temp file + ``os.replace``)."""
-    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-@dataclass
-class Entry:
-    """One game in the gallery."""
-
-    slug: str
-    path: Path  # the entry's folder
-    meta: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def code_path(self) -> Path:
-        return self.path / CODE_FILE
-
-    @property
-    def meta_path(self) -> Path:
-        return self.path / META_FILE
-
-    @property
-    def thumbnail(self) -> Path | None:
-        thumb = self.path / THUMB_FILE
-        return thumb if thumb.is_file() else None
-
-    @property
-    def preview(self) -> Path | None:
-        for suffix in PREVIEW_SUFFIXES:
-            candidate = self.path / f"{PREVIEW_STEM}{suffix}"
-            if candidate.is_file():
-                return candidate
-        return None
-
-    @property
-    def title(self) -> str:
-        return str(self.meta.get("title") or self.slug)
-
-    @property
-    def score(self) -> float:
-        value = self.meta.get("score")
-        if value is None:
-            value = (self.meta.get("verdict") or {}).get("score")
-        try:
-            return float(value)  # type: ignore[arg-type]  # anything: a bad value reads as 0
-        except (TypeError, ValueError):
-            return 0.0
-
-    @property
-    def created(self) -> str:
-        return str(self.meta.get("created") or "")
-
-    @property
-    def source(self) -> str:
-        return str(self.meta.get("source") or "")
-
-    @property
-    def genre(self) -> str:
-        return str(self.meta.get("genre") or "")
-
-    @property
-    def prompt(self) -> str:
-        return str(self.meta.get("prompt") or "")
-
-    @property
-    def playable(self) -> bool | None:
-        verdict = self.meta.get("verdict")
-        return verdict.get("playable") if isinstance(verdict, dict) else None
-
-
-class Gallery:
-    """The games kept on disk under ``root`` (``--gallery``, ``$STUDIO_GALLERY``, ``./games``)."""
+    Versions (``resolve``, ``versions``, ``add_version``, ``record_crash``): ``versions.py``.
+    """
 
     def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
         self.root = gallery_dir(root)
@@ -198,43 +122,12 @@ class Gallery:
         except OSError as exc:  # read-only, full: a GalleryError, as promised
             raise GalleryError(f"cannot write in the gallery folder {self.root}: {exc}") from exc
         try:
-            self._fill(tmp, code, meta, thumbnail, preview)
+            fill_folder(tmp, code, meta, thumbnail, preview)
             slug = self.claim(tmp, slugify(str(meta["title"])))
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
         return Entry(slug=slug, path=(self.root / slug).resolve(), meta=meta)
-
-    def _fill(
-        self,
-        folder: Path,
-        code: str,
-        meta: dict[str, Any],
-        thumbnail: Path | None,
-        preview: Path | None,
-    ) -> None:
-        try:
-            with open(folder / CODE_FILE, "w", encoding="utf-8") as fh:
-                fh.write(code)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if thumbnail is not None:
-                _copy_thumbnail(Path(thumbnail), folder / THUMB_FILE)
-            if preview is not None:
-                preview = Path(preview)
-                suffix = preview.suffix.lower()
-                if suffix not in PREVIEW_SUFFIXES:
-                    raise GalleryError(
-                        f"preview {preview} must be one of {', '.join(PREVIEW_SUFFIXES)}"
-                    )
-                shutil.copyfile(preview, folder / f"{PREVIEW_STEM}{suffix}")
-            try:
-                text = json.dumps(meta, indent=2, ensure_ascii=False) + "\n"
-            except (TypeError, ValueError) as exc:
-                raise GalleryError(f"meta cannot be stored as JSON: {exc}") from exc
-            write_text_atomic(folder / META_FILE, text)
-        except OSError as exc:
-            raise GalleryError(f"cannot write the gallery entry in {self.root}: {exc}") from exc
 
     def claim(self, tmp: Path, base: str) -> str:
         """Move the folder ``tmp`` to the first free ``base``, ``base-2``, ... in the root
@@ -293,7 +186,7 @@ class Gallery:
             )
         folder = self.root / slug
         if folder.is_dir() and not slug.startswith(TEMP_PREFIX):
-            return self._load(folder)
+            return load_entry(folder)
         raise self._not_found(slug)
 
     # -- reading -----------------------------------------------------------------------------
@@ -310,7 +203,7 @@ class Gallery:
                 )
                 continue
             try:
-                found.append(self._load(folder))
+                found.append(load_entry(folder))
             except CorruptEntry as exc:
                 warn(f"skipping {folder.name}: {exc}")
         return found
@@ -349,7 +242,7 @@ class Gallery:
             candidates.append(self.root / text)
         for folder in candidates:
             if folder.is_dir() and not folder.name.startswith(TEMP_PREFIX):
-                return self._load(folder)
+                return load_entry(folder)
         raise self._not_found(text)
 
     def _not_found(self, text: str) -> EntryNotFound:
@@ -359,41 +252,3 @@ class Gallery:
             f"no game {text!r} in the gallery {self.root}.{hint} "
             "Run `studio gallery` to list the games, or pass a path to a game folder."
         )
-
-    def _load(self, folder: Path) -> Entry:
-        meta_path = folder / META_FILE
-        if not meta_path.is_file():
-            raise CorruptEntry(f"{folder} has no {META_FILE} (a half-written entry?)")
-        try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CorruptEntry(f"{meta_path} is not readable JSON ({exc})") from exc
-        if not isinstance(meta, dict):
-            raise CorruptEntry(f"{meta_path} does not hold a JSON object")
-        code = folder / CODE_FILE
-        if code.is_symlink():  # the studio writes files; a link may point at anything
-            raise CorruptEntry(f"{code} is a link, not a game the studio wrote")
-        if not code.is_file():
-            raise CorruptEntry(f"{folder} has no {CODE_FILE}")
-        return Entry(slug=folder.name, path=folder.resolve(), meta=meta)
-
-
-def _is_empty_dir(path: Path) -> bool:
-    try:
-        return path.is_dir() and not any(path.iterdir())
-    except OSError:
-        return False
-
-
-def _copy_thumbnail(src: Path, dest: Path) -> None:
-    """Copy a PNG as is; convert any other picture Pillow reads into PNG."""
-    if src.suffix.lower() == ".png":
-        shutil.copyfile(src, dest)
-        return
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(src) as img:
-            img.convert("RGB").save(dest, "PNG")
-    except (UnidentifiedImageError, OSError) as exc:
-        raise GalleryError(f"thumbnail {src} is not a picture Pillow can read: {exc}") from exc

@@ -124,3 +124,22 @@ def add_many(root: str, title: str, count: int, tag: str, barrier: Any) -> None:
     barrier.wait()
     for i in range(count):
         gallery.add(f"# {tag}-{i}\n" + GAME, make_meta(title, marker=f"{tag}-{i}"))
+
+
+def add_versions(root: str, slug: str, count: int, tag: str, barrier: Any) -> None:
+    """Add ``count`` versions on ``slug@1``; runs in another process (see test_versions)."""
+    gallery = Gallery(root)
+    parent = gallery.resolve(f"{slug}@1")
+    barrier.wait()
+    for i in range(count):
+        meta = make_meta(parent.title, marker=f"{tag}-{i}", request=f"change {tag}-{i}")
+        gallery.add_version(parent, f"# {tag}-{i}\n" + GAME, meta)
+
+
+def record_crashes(root: str, ref: str, count: int, tag: str, barrier: Any) -> None:
+    """Record ``count`` crashes on ``ref``; runs in another process (see test_versions)."""
+    gallery = Gallery(root)
+    entry = gallery.resolve(ref)
+    barrier.wait()
+    for i in range(count):
+        gallery.record_crash(entry, f"Traceback: {tag}-{i}")
