@@ -60,6 +60,7 @@ __all__ = [
     "signature",
 ]
 
+
 @dataclass
 class Shared:
     """What every attempt of one run shares."""

@@ -313,7 +313,7 @@ class BigBrain:
         thumb = _artifact(verdict, "thumbnail")
         preview = _artifact(verdict, "preview")
         if self.plan.save is not None:
-            return self.plan.save(code, meta, thumb, preview, runlog.path)
+            return self.plan.save(code, meta, thumb, preview, runlog.path, winner)
         gallery = self.gallery
         if gallery is None:
             from studio.gallery.store import Gallery

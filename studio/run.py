@@ -58,8 +58,9 @@ class Settings:
         return asdict(self)
 
 
-#: ``save(code, meta, thumbnail, preview, run_log)``: keeps the winner, returns its entry.
-Save = Callable[[str, dict[str, Any], Path | None, Path | None, Path], Any]
+#: ``save(code, meta, thumbnail, preview, run_log, winner)``: keeps the winner, returns
+#: its entry.
+Save = Callable[[str, dict[str, Any], Path | None, Path | None, Path, AttemptResult], Any]
 
 
 @dataclass
