@@ -197,7 +197,7 @@ def more_enemies(design: Design, steps: int) -> None:
     for part in enemy_parts(design):
         for key in part_keys(design, part):
             value = design.params.get(key)
-            if not _number(value):
+            if not isinstance(value, int | float) or isinstance(value, bool):
                 continue
             if isinstance(value, int) and any(word in key for word in COUNTS):
                 design.params[key] = max(1, value + steps * max(1, math.ceil(value / 4)))
