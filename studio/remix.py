@@ -255,6 +255,7 @@ def changed_line(parent: Parent, code: str, winner: AttemptResult, meta: dict[st
     if not said and winner.best is not None:
         said = reply_note(winner.best.dir)
     stat = diff_stat(parent.code, code)
+    said = re.sub(r"^understood:\s*", "", str(said or "")).strip()
     return f"{said} ({stat})" if said else stat
 
 
