@@ -156,10 +156,18 @@ class Review:
         self.seed = seed
         self.seconds = seconds
         self.out = out
-        self.frames = frames  # False (a fix): a change of code is enough
+        self.frames = frames  # False (a fix): a change of code is enough, frames may match
         self._lock = threading.Lock()
         self._reference: Reference | None = None
         self.played = False  # whether the parent had to be played (for the run log)
+
+    def know(self, verdict: Verdict) -> None:
+        """Use ``verdict`` (the parent's, under this review's seed and time) as the
+        reference, rather than playing the parent again."""
+        with self._lock:
+            self._reference = Reference(
+                frozenset(verdict.flags), {r.name: r.digest for r in verdict.runs}
+            )
 
     def reference(self) -> Reference:
         with self._lock:
@@ -191,8 +199,6 @@ class Review:
                 "unchanged: the reply hands back the parent's program as it was; make the "
                 "change that was asked for"
             )
-        if not self.frames:
-            return None
         ref = self.reference()
         new = sorted(set(verdict.flags) - ref.flags)
         if new:
@@ -203,7 +209,7 @@ class Review:
                 "keep the game working as before while making the change"
             )
         mine = {r.name: r.digest for r in verdict.runs}
-        if same_frames(mine, ref.digests):
+        if self.frames and same_frames(mine, ref.digests):
             return (
                 "unchanged: the code differs but the game draws exactly the same frames as "
                 "the parent under the same seed and input; make a change that shows on screen"
