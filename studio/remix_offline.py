@@ -17,7 +17,7 @@ from typing import Any
 
 from studio.designer import Game
 from studio.designer.changes import EXAMPLES, Outcome, read_changes, remix_record
-from studio.designer.stored import rebuild
+from studio.designer.stored import rebuild, record_for
 from studio.errors import DesignError, StudioError, UsageError
 from studio.models.base import Event, EventSink, Reply, Request, Usage
 from studio.remix import Parent
@@ -39,9 +39,32 @@ class OfflineRemix:
     game: Game
 
 
+def recovered_design(parent: Parent) -> dict[str, Any] | None:
+    """The design of a designer game kept before designs were stored: its prompt and seed
+    read again, when they rebuild exactly its program (else None: no guessing)."""
+    meta = parent.meta
+    prompt, seed = meta.get("prompt"), meta.get("seed")
+    if meta.get("source") != "offline" or not isinstance(prompt, str):
+        return None
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        return None
+    try:
+        record = record_for(prompt, seed)
+        return record if rebuild(record).code == parent.code else None
+    except DesignError:
+        return None
+
+
 def plan_offline(parent: Parent, request: str) -> OfflineRemix:
     """The designer's remix of ``parent`` for ``request``, or a clear refusal."""
-    record = parent.design
+    record = parent.design or recovered_design(parent)
+    if record is None and parent.meta.get("source") == "offline":
+        raise UsageError(
+            f"{parent.label} was made by an older offline designer and keeps no design that "
+            "rebuilds it exactly, so the designer cannot remix it without changing more than "
+            "asked: make it again (`studio make` with its prompt) or remix it with a model "
+            "(`studio models`)"
+        )
     if record is None:
         raise UsageError(
             f"{parent.label} was not made by the offline designer (it keeps no design), so "

@@ -47,3 +47,25 @@ def test_a_model_made_game_cannot_be_remixed_offline(studio):
     result = studio("remix", parent.slug, "faster", "--offline")
     assert result.exit_code == 2
     assert "was not made by the offline designer" in " ".join(result.output.split())
+
+
+def test_a_designer_game_kept_before_designs_were_stored_is_recovered_only_exactly(studio):
+    made = studio("make", "pong", "--offline", "--seed", "4", "-n", "1", "-q")
+    slug = made.output.strip().splitlines()[-1].split("\t")[0]
+    entry = studio.store().resolve(slug)
+    studio.store().update_meta(slug, {"design": None, "frames": None})
+    result = studio("remix", slug, "faster", "--offline")
+    assert result.exit_code == 0, result.output
+    assert studio.store().resolve(f"{slug}@2").meta["design"]["tweaks"] == {"pace": 1.25}
+
+    edited = entry.code_path.read_text().replace("FPS = 60", "FPS = 50")
+    assert edited != entry.code_path.read_text()
+    older = studio.add_parent(
+        edited,
+        source="offline",
+        prompt="pong",
+        seed=4,
+    )
+    refused = studio("remix", older.slug, "faster", "--offline")
+    assert refused.exit_code == 2
+    assert "older offline designer" in " ".join(refused.output.split())
