@@ -112,7 +112,11 @@ class BigBrain:
         runlog = RunLog.create(self.runs_root, s.prompt, secrets=self.secrets)
         self.run_dir = runlog.path
         result = RunResult(
-            status=RunStatus.RUNNING, run_dir=runlog.path, attempts=[], judge=self.judge
+            status=RunStatus.RUNNING,
+            run_dir=runlog.path,
+            attempts=[],
+            judge=self.judge,
+            change=self.plan.about,
         )
         self._write_run(runlog, result)
         attempts: list[Attempt] = []

@@ -358,5 +358,14 @@ def remix_plan(
         adherence=False,
         design=False,
         verify_seed=review.seed,
+        about={
+            "parent": parent.label,
+            "parent_path": str(parent.path),
+            "request": request,
+            "verify_seed": review.seed,
+            "checks": "no flag the parent lacked; code and frames differ from the parent's"
+            if review.frames
+            else "no flag the parent lacked; code differs from the parent's",
+        },
         save=saver(gallery, parent, request, seed=review.seed, seconds=review.seconds, extra=extra),
     )

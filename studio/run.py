@@ -81,6 +81,8 @@ class Plan:
     verify_seed: int | None = None
     #: Keeps the winner (None: a new gallery entry).
     save: Save | None = None
+    #: What ``run.json`` says about the change (``change``: the parent, the request, ...).
+    about: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -99,6 +101,7 @@ class RunResult:
     timings: dict[str, float | None] = field(default_factory=dict)
     cost_usd: float | None = None
     judge: Judge | None = None
+    change: dict[str, Any] = field(default_factory=dict)  # a remix or a fix: ``Plan.about``
 
     @property
     def tokens(self) -> dict[str, int]:
