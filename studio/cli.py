@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from studio.commands import config, fix, gallery, genres, make, remix, test
+from studio.commands import config, fix, gallery, genres, history, make, remix, test
 from studio.commands.common import HELP, hide_flag_types
 from studio.version import studio_version
 
@@ -42,7 +42,7 @@ def _options(
     """Turn a sentence into a game you can play, and keep the best in a gallery."""
 
 
-for module in (make, remix, fix, test, config, gallery, genres):
+for module in (make, remix, fix, test, config, gallery, history, genres):
     module.register(app)
 hide_flag_types()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -50,10 +51,6 @@ def _warn(message: str) -> None:
     err_console.print(f"[yellow]warning:[/] {markup(message)}", soft_wrap=True)
 
 
-def _entries(gallery: Gallery) -> list[Entry]:
-    return gallery.entries(on_warning=_warn)
-
-
 def where_line(store: Gallery, override: Path | str | None) -> str:
     """One line saying which folder the gallery is and what chose it."""
     root, chosen = gallery_location(override)
@@ -86,8 +83,12 @@ def gallery_cmd(
         bool, typer.Option("--html", help="Write a web page of the gallery (index.html).")
     ] = False,
     open_: Annotated[bool, typer.Option("--open", help="Open the web page (with --html).")] = False,
+    all_versions: Annotated[
+        bool,
+        typer.Option("--all-versions", help="List every version (slug@N), not only the latest."),
+    ] = False,
 ) -> None:
-    """List the games in the gallery, or build its web page with --html.
+    """List the games in the gallery (each game's latest version), or build its web page.
 
     Piped, the list is plain tab-separated text: slug, title, genre, source, score, date.
     """
@@ -102,9 +103,11 @@ def gallery_cmd(
             f"--gallery (or STUDIO_GALLERY): {store.root} is a file, not a folder. "
             "Give --gallery the gallery's folder."
         )
+    found = store.games(on_warning=_warn, all_versions=all_versions and not (html or open_))
     chosen = listing.select(
-        _entries(store), sort=sort, genre=genre, source=source, min_score=min_score, search=search
+        found, sort=sort, genre=genre, source=source, min_score=min_score, search=search
     )
+    counts = store.version_counts()
     if html or open_:
         from studio.gallery.html import build_site, open_in_browser
 
@@ -115,7 +118,7 @@ def gallery_cmd(
             err_console.print("warning: no web browser could be started; open the file above")
         return
     if as_json:
-        typer.echo(dumps([listing.as_row(e) for e in chosen]))
+        typer.echo(dumps([listing.as_row(e, counts.get(e.slug, 1)) for e in chosen]))
         return
     if not chosen:
         where = clean(store.root)
@@ -127,11 +130,19 @@ def gallery_cmd(
         )
         return
     if is_piped(sys.stdout):
-        sys.stdout.write(listing.tsv(chosen))
+        sys.stdout.write(listing.tsv(chosen, refs=all_versions))
         return
     out = Console(soft_wrap=False)
     heading = text(where_line(store, gallery), newlines=False)  # a folder name is not markup
-    out.print(listing.table(chosen, title=heading, width=out.width))
+    out.print(
+        listing.table(
+            chosen,
+            title=heading,
+            width=out.width,
+            counts=None if all_versions else counts,
+            refs=all_versions,
+        )
+    )
 
 
 @gallery_app.command("rm")
@@ -186,12 +197,15 @@ def _refresh_site(store: Gallery) -> None:
 
 @handles_errors
 def show_cmd(
-    slug: Annotated[str, typer.Argument(help="The game's slug (see `studio gallery`) or folder.")],
+    slug: Annotated[
+        str,
+        typer.Argument(help="The game's slug (see `studio gallery`; slug@N: a version) or folder."),
+    ],
     gallery: GalleryOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
 ) -> None:
     """Show one game: its metadata, verdict, attempts, where its code is, how to play it."""
-    entry = open_gallery(gallery).get(slug)
+    entry = open_gallery(gallery).resolve(slug)
     if as_json:
         typer.echo(dumps(listing.as_row(entry)))
         return
@@ -203,28 +217,55 @@ def show_cmd(
 
 @handles_errors
 def play_cmd(
-    game: Annotated[str, typer.Argument(help="A slug from the gallery, a game folder or a .py.")],
+    game: Annotated[
+        str, typer.Argument(help="A slug (slug@N: that version) from the gallery, a folder or .py.")
+    ],
     gallery: GalleryOpt = None,
 ) -> None:
-    """Play a game in a window (it runs as your own program, outside the sandbox)."""
-    from studio.gallery.play import play, resolve_game
+    """Play a game in a window (it runs as your own program, outside the sandbox).
+
+    A crash is recorded with the game's version; `studio fix SLUG@N` then repairs it.
+    """
+    from studio.gallery.play import find_game, record_if_crashed, run_game
 
     def announce(path: Path) -> None:
-        err_console.print(f"playing {markup(path)} (close its window to stop)")
+        label = f"{entry.ref} ({markup(path)})" if entry is not None else markup(path)
+        err_console.print(f"playing {label} (close its window to stop)")
 
+    store = open_gallery(gallery)
+    path, entry = find_game(game, store)
     try:
-        code = play(resolve_game(game, open_gallery(gallery)), announce=announce)
+        played = run_game(path, announce=announce)
     except KeyboardInterrupt:  # the game was stopped too
         raise typer.Exit(130) from None
+    if played.crashed:
+        recorded = record_if_crashed(played, entry, store)
+        for line in crash_lines(played.error_line, entry if recorded else None, path):
+            err_console.print(line, soft_wrap=True)
+    code = played.code
     if code != 0:  # a game killed by signal N (code -N) ends the studio as a shell would
         raise typer.Exit(128 - code if code < 0 else code)
 
 
+def crash_lines(error: str, entry: Entry | None, path: Path) -> list[str]:
+    """What to tell a person whose game crashed (its traceback is already on their screen)."""
+    name = entry.ref if entry is not None else str(path)
+    lines = [f"[red]the game crashed:[/] {markup(error or 'see the traceback above')}"]
+    if entry is not None:
+        lines.append(
+            f"recorded with {markup(entry.ref)} (`studio history {markup(entry.slug)}` lists "
+            f"its versions). Fix it: [bold]studio fix {markup(entry.ref)}[/]"
+        )
+    else:
+        lines.append(f"{markup(name)} is not in the gallery, so the crash was not recorded.")
+    return lines
+
+
 @handles_errors
 def arcade_cmd(gallery: GalleryOpt = None) -> None:
-    """Browse the gallery in a window and play games from it."""
+    """Browse the gallery in a window and play games from it (each game's latest version)."""
     from studio.gallery import arcade
-    from studio.gallery.play import display_problem, play
+    from studio.gallery.play import display_problem
 
     store = open_gallery(gallery)
     problem = display_problem()
@@ -233,23 +274,39 @@ def arcade_cmd(gallery: GalleryOpt = None) -> None:
             f"cannot open the arcade window: {problem}. Run it on a machine with a screen; "
             "`studio gallery` lists the games in a terminal."
         )
-    chosen = listing.select(_entries(store), sort="score")
+    chosen = listing.select(store.games(on_warning=_warn), sort="score")
     names = listing.labels(chosen)
-    cards = [_card(e, names[e.slug]) for e in chosen]
+    cards = [_card(e, names[listing.name_of(e)]) for e in chosen]
+    arcade.run(cards, launch=launcher(store, chosen), title=f"Arcade - {store.root.name}")
+
+
+def launcher(store: Gallery, entries: list[Entry]) -> Callable[[dict[str, Any]], str | None]:
+    """The arcade's ``launch(card)``: plays the card's game as ``studio play`` does (its own
+    process), records a crash with its version; returns what to tell the player, or None."""
+    from studio.gallery.play import record_if_crashed, run_game
+
+    by_ref = {e.ref: e for e in entries}
 
     def launch(card: dict[str, Any]) -> str | None:
         try:
-            code = play(Path(card["code"]))
+            played = run_game(Path(card["code"]))
+            entry = by_ref.get(card["ref"])
+            if played.crashed and record_if_crashed(played, entry, store) and entry is not None:
+                return (
+                    f"{card['title']} crashed ({played.error_line}); recorded. "
+                    f"Fix it: studio fix {entry.ref}"
+                )
         except StudioError as exc:
             return str(exc)
-        return None if code == 0 else f"{card['title']} ended with exit code {code}"
+        return None if played.code == 0 else f"{card['title']} ended with exit code {played.code}"
 
-    arcade.run(cards, launch=launch, title=f"Arcade - {store.root.name}")
+    return launch
 
 
 def _card(entry: Entry, label: str) -> dict[str, Any]:
     return {
         "slug": entry.slug,
+        "ref": entry.ref,
         "title": label,
         "prompt": entry.prompt,
         "score": listing.format_score(entry),

@@ -10,7 +10,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from studio.commands.common import check_folder_option, handles_errors, only_json_on_stdout
+from studio.commands.common import (
+    check_folder_option,
+    handles_errors,
+    only_json_on_stdout,
+    open_gallery,
+)
 from studio.errors import UsageError
 from studio.textsafe import clean, markup, text
 from studio.verdicts.report import Verdict
@@ -87,9 +92,21 @@ def _check(seconds: float, out: Path | None) -> None:
         check_folder_option(out, "--out")
 
 
+def _game_file(game: Path, gallery: Path | None) -> Path:
+    """``game`` itself when it is on disk; else the gallery game it names (``slug@N``)."""
+    from studio.gallery.versions import looks_like_path
+
+    if game.exists() or looks_like_path(str(game)):
+        return game
+    return open_gallery(gallery).resolve(str(game)).code_path
+
+
 @handles_errors
 def test(
-    game: Annotated[Path, typer.Argument(help="The game's .py file.")],
+    game: Annotated[
+        Path,
+        typer.Argument(help="The game's .py file, or a gallery slug (slug@N: that version)."),
+    ],
     json_out: Annotated[
         bool, typer.Option("--json", help="Print only the verdict as JSON on stdout.")
     ] = False,
@@ -101,12 +118,23 @@ def test(
         Path | None,
         typer.Option(help="Folder for thumb.png, the animated preview and verdict.json."),
     ] = None,
+    gallery: Annotated[
+        Path | None,
+        typer.Option(
+            "--gallery",
+            envvar="STUDIO_GALLERY",
+            help="The gallery a slug is looked up in (default: your user gallery).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Play GAME.py headless in the sandbox and judge whether it is playable.
+    """Play GAME.py (or a gallery game: SLUG, SLUG@N) headless in the sandbox and judge
+    whether it is playable.
 
     Exit code 0: playable. 1: not playable. 2: usage error.
     """
     _check(seconds, out)
+    game = _game_file(game, gallery)
     from studio.verdicts.api import verify
 
     if json_out:

@@ -387,22 +387,42 @@ class Arcade:
         pygame.quit()
 
 
+def _read_entry(path: str) -> dict[str, Any] | None:
+    """The metadata of a complete entry folder (meta.json + game.py), else None."""
+    if not os.path.isfile(os.path.join(path, "game.py")):
+        return None
+    try:
+        with open(os.path.join(path, "meta.json"), encoding="utf-8") as fh:
+            meta = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _latest(path: str) -> tuple[str, dict[str, Any]] | None:
+    """A game's newest readable version: its folder ``versions/N`` (or the game's own)."""
+    versions = os.path.join(path, "versions")
+    numbers = []
+    if os.path.isdir(versions):
+        numbers = sorted((int(n) for n in os.listdir(versions) if n.isdigit()), reverse=True)
+    for folder in [os.path.join(versions, str(n)) for n in numbers] + [path]:
+        meta = _read_entry(folder)
+        if meta is not None:
+            return folder, meta
+    return None
+
+
 def load_cards(folder: str) -> list[dict[str, Any]]:
-    """Cards for every complete entry (meta.json + game.py) under ``folder``."""
+    """Cards for every game under ``folder``: its newest complete version (meta.json +
+    game.py, in the game's folder or in its ``versions/N``)."""
     cards: list[dict[str, Any]] = []
     if not os.path.isdir(folder):
         return cards
     for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        if name.startswith((".", "_")) or not os.path.isfile(os.path.join(path, "game.py")):
+        found = None if name.startswith((".", "_")) else _latest(os.path.join(folder, name))
+        if found is None:
             continue
-        try:
-            with open(os.path.join(path, "meta.json"), encoding="utf-8") as fh:
-                meta = json.load(fh)
-        except (OSError, ValueError):
-            continue
-        if not isinstance(meta, dict):
-            continue
+        path, meta = found
         thumb = os.path.join(path, "thumb.png")
         cards.append(
             {

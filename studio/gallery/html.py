@@ -2,7 +2,8 @@
 
 Everything is inline (CSS, JS, the code's colours) and every link is relative, so the site
 works from ``file://`` with no server and no network. Cards show the still thumbnail and play
-the animated preview while hovered.
+the animated preview while hovered. The index shows each game's latest version; a game's page
+shows that version, then all its versions side by side and the diff between consecutive ones.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import jinja2
 from markupsafe import Markup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import PythonLexer
+from pygments.lexers import DiffLexer, PythonLexer
 
 from studio.errors import GalleryError
-from studio.gallery.listing import format_score, labels, short_date
+from studio.gallery.diffs import unified
+from studio.gallery.listing import format_score, labels, name_of, short_date
 from studio.gallery.store import CODE_FILE, Entry, Gallery, write_text_atomic
 
 INDEX = "index.html"
@@ -43,8 +45,8 @@ def _initials(title: str) -> str:
 
 
 def _card(entry: Entry, prefix: str, label: str | None = None) -> dict[str, Any]:
-    """What the templates need about one entry; ``prefix`` is the entry folder, relative;
-    ``label`` its title as listed (twin titles told apart)."""
+    """What the templates need about one entry; ``prefix`` is the entry's (version's) folder,
+    relative; ``label`` its title as listed (twin titles told apart)."""
     meta = entry.meta
     verdict = meta.get("verdict")
     verdict = verdict if isinstance(verdict, dict) else {}
@@ -65,7 +67,10 @@ def _card(entry: Entry, prefix: str, label: str | None = None) -> dict[str, Any]
         ("seed", meta.get("seed")),
         ("created", short_date(entry.created)),
         ("tokens", f"{tokens.get('prompt', 0)} + {tokens.get('completion', 0)}" if tokens else ""),
+        ("version", entry.ref),
         ("parent", meta.get("parent")),
+        ("request", meta.get("request")),
+        ("changed", meta.get("changed")),
     ]
     attempts = []
     for i, attempt in enumerate(meta.get("attempts") or [], 1):
@@ -81,6 +86,11 @@ def _card(entry: Entry, prefix: str, label: str | None = None) -> dict[str, Any]
             )
     return {
         "slug": entry.slug,
+        "ref": entry.ref,
+        "name": name_of(entry),
+        "version": entry.version,
+        "request": str(meta.get("request") or ""),
+        "parent_ref": str(meta.get("parent") or "") if entry.version > 1 else "",
         "title": label or entry.title,
         "initials": _initials(entry.title),
         "prompt": entry.prompt,
@@ -105,7 +115,7 @@ def build_site(
 ) -> Path:
     """Write ``index.html`` and one page per game into the gallery folder; return the index."""
     if entries is None:
-        entries = gallery.entries()
+        entries = gallery.games()
     root = gallery.root
     if root.exists() and not root.is_dir():
         raise GalleryError(f"{root} is a file, not a folder: give --gallery a folder")
@@ -126,24 +136,63 @@ def build_site(
     _write(root / STYLESHEET, style + "\n" + defs + "\n")
     page = env.get_template("game.html.j2")
     for entry in entries:
-        try:
-            code = entry.code_path.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            raise GalleryError(f"cannot read {entry.code_path}: {exc.strerror}") from exc
+        game = root / entry.slug
+        versions = _versions(gallery, entry)
         html = page.render(
-            card=_card(entry, ""),
+            card=_card(entry, _relative(entry, game)),
+            versions=[_card(v, _relative(v, game)) for v in versions],
+            diffs=_diffs(versions, formatter),
             site_title=title,
             home=f"../{INDEX}",
             stylesheet=STYLESHEET,
-            code_html=Markup(highlight(code, PythonLexer(), formatter)),
+            code_html=Markup(highlight(_code(entry), PythonLexer(), formatter)),
         )
-        _write(entry.path / PAGE, html)
+        _write(game / PAGE, html)
     names = labels(entries)
-    cards = [_card(entry, f"{entry.slug}/", names[entry.slug]) for entry in entries]
+    cards = []
+    for entry in entries:
+        card = _card(entry, _relative(entry, root), names[name_of(entry)])
+        card["page"] = f"{entry.slug}/{PAGE}"  # the game's page, whichever version is shown
+        cards.append(card)
     listing = env.get_template("index.html.j2")
     genres = sorted({g for entry in entries for g in entry.genre.split("+") if g})
     _write(index, listing.render(cards=cards, genres=genres, title=title, stylesheet=STYLESHEET))
     return index
+
+
+def _relative(entry: Entry, start: Path) -> str:
+    """``entry``'s folder from ``start``, as a URL prefix: "", "versions/3/", "gem-fall/"."""
+    rel = Path(os.path.relpath(entry.path, start.resolve())).as_posix()
+    return "" if rel == "." else f"{rel}/"
+
+
+def _code(entry: Entry) -> str:
+    try:
+        return entry.code_path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise GalleryError(f"cannot read {entry.code_path}: {exc.strerror}") from exc
+
+
+def _versions(gallery: Gallery, entry: Entry) -> list[Entry]:
+    """Every readable version of ``entry``'s game (just ``entry`` when it is not in it)."""
+    if not (gallery.root / entry.slug).is_dir():
+        return [entry]
+    return gallery.versions(entry.slug) or [entry]
+
+
+def _diffs(versions: list[Entry], formatter: HtmlFormatter[str]) -> list[dict[str, Any]]:
+    """The diff of each version against the one before it, coloured by pygments."""
+    out = []
+    for old, new in zip(versions, versions[1:], strict=False):
+        diff = unified(_code(old), _code(new), old.ref, new.ref)
+        out.append(
+            {
+                "old": old.ref,
+                "new": new.ref,
+                "html": Markup(highlight(diff, DiffLexer(), formatter)) if diff else "",
+            }
+        )
+    return out
 
 
 def _ours(index: Path) -> bool:

@@ -49,18 +49,18 @@ def select(
             continue
         chosen.append(entry)
     if sort == "score":
-        chosen.sort(key=lambda e: (-e.score, e.title.lower()))
+        chosen.sort(key=lambda e: (-e.score, e.title.lower(), e.slug, e.version))
     elif sort == "date":
-        chosen.sort(key=lambda e: (e.created, e.slug), reverse=True)
+        chosen.sort(key=lambda e: (e.created, e.slug, e.version), reverse=True)
     else:
-        chosen.sort(key=lambda e: (e.title.lower(), e.slug))
+        chosen.sort(key=lambda e: (e.title.lower(), e.slug, e.version))
     return chosen
 
 
 def _haystack(entry: Entry) -> str:
     meta = entry.meta
     parts = [entry.slug, entry.title, entry.prompt, entry.genre, str(meta.get("author") or "")]
-    parts.append(str(meta.get("model") or ""))
+    parts += [str(meta.get("model") or ""), str(meta.get("request") or "")]
     return " ".join(parts).lower()
 
 
@@ -77,32 +77,43 @@ def format_score(entry: Entry) -> str:
 
 
 def labels(entries: Iterable[Entry]) -> dict[str, str]:
-    """Each entry's title as listed: two games with the same title are told apart by their
-    prompts (when those differ) or by their slugs."""
+    """Each entry's title as listed, by ``name_of(entry)``: two games with the same title are
+    told apart by their prompts (when those differ) or by their slugs; the versions of one
+    game share its title."""
     entries = list(entries)
     by_title: dict[str, list[Entry]] = {}
     for entry in entries:
-        by_title.setdefault(" ".join(entry.title.lower().split()), []).append(entry)
+        twins = by_title.setdefault(" ".join(entry.title.lower().split()), [])
+        if all(t.slug != entry.slug for t in twins):
+            twins.append(entry)
     out = {}
     for entry in entries:
         twins = by_title[" ".join(entry.title.lower().split())]
         if len(twins) == 1:
-            out[entry.slug] = entry.title
+            out[name_of(entry)] = entry.title
             continue
         prompts = [t.prompt.strip().lower() for t in twins]
         mine = entry.prompt.strip()
         if mine and prompts.count(mine.lower()) == 1:
             short = mine if len(mine) <= 40 else mine[:39].rstrip() + "..."
-            out[entry.slug] = f'{entry.title} ("{short}")'
+            out[name_of(entry)] = f'{entry.title} ("{short}")'
         else:
-            out[entry.slug] = f"{entry.title} [{entry.slug}]"
+            out[name_of(entry)] = f"{entry.title} [{entry.slug}]"
     return out
 
 
-def table(entries: list[Entry], title: str | Text | None = None, width: int = 120) -> Table:
-    """The gallery as a rich table: title, genre, source, score, date, slug. Nothing is cut
-    to "...": long titles wrap; below 100 columns the date is left out, below 80 the source
-    too, so that the rest fits ``width``."""
+def table(
+    entries: list[Entry],
+    title: str | Text | None = None,
+    width: int = 120,
+    counts: dict[str, int] | None = None,
+    refs: bool = False,
+) -> Table:
+    """The gallery as a rich table: title, genre, source, score, date, slug (and, given
+    ``counts`` and a game with more than one version, how many versions each game has).
+    Nothing is cut to "...": long titles wrap; below 100 columns the date is left out, below
+    80 the source too, so that the rest fits ``width``. ``refs``: name each row ``slug@N``
+    (a listing of every version), not by its game's slug."""
     narrow, dated = width < 80, width >= 100
     out = Table(title=title, title_justify="left", expand=False)
     out.add_column("title", style="bold", overflow="fold", min_width=12)
@@ -112,12 +123,15 @@ def table(entries: list[Entry], title: str | Text | None = None, width: int = 12
     out.add_column("score", justify="right", no_wrap=True, min_width=5)
     if dated:
         out.add_column("date", no_wrap=True, min_width=16)
+    shown = counts if counts and any(counts.get(e.slug, 1) > 1 for e in entries) else None
+    if shown is not None:
+        out.add_column("versions", justify="right", no_wrap=True)
     out.add_column("slug", style="cyan", overflow="fold", min_width=10)
     names = labels(entries)
     for entry in entries:
         source = entry.source or "?"
         cells: list[Any] = [
-            text(names[entry.slug], newlines=False),
+            text(names[name_of(entry)], newlines=False),
             text(entry.genre or "-", newlines=False),
         ]
         if not narrow:
@@ -125,7 +139,9 @@ def table(entries: list[Entry], title: str | Text | None = None, width: int = 12
         cells.append(format_score(entry))
         if dated:
             cells.append(text(short_date(entry.created) or "-", newlines=False))
-        cells.append(text(entry.slug, newlines=False))
+        if shown is not None:
+            cells.append(str(shown.get(entry.slug, 1)))
+        cells.append(text(entry.ref if refs else entry.slug, newlines=False))
         out.add_row(*cells)
     return out
 
@@ -133,15 +149,16 @@ def table(entries: list[Entry], title: str | Text | None = None, width: int = 12
 TSV_COLUMNS = ("slug", "title", "genre", "source", "score", "date")
 
 
-def tsv(entries: list[Entry]) -> str:
+def tsv(entries: list[Entry], refs: bool = False) -> str:
     """The gallery as plain tab-separated lines, one game a line, for pipes (as gh does):
-    slug, title, genre, source, score, date; tabs and newlines in a value become spaces."""
+    slug (``slug@N`` with ``refs``), title, genre, source, score, date; tabs and newlines in
+    a value become spaces."""
     names = labels(entries)
     lines = []
     for entry in entries:
         values = (
-            entry.slug,
-            names[entry.slug],
+            entry.ref if refs else entry.slug,
+            names[name_of(entry)],
             entry.genre,
             entry.source,
             format_score(entry),
@@ -151,9 +168,24 @@ def tsv(entries: list[Entry]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def as_row(entry: Entry) -> dict[str, Any]:
-    """One entry for ``--json``: its slug, folder and metadata."""
-    return {"slug": entry.slug, "path": str(entry.path), "code": str(entry.code_path), **entry.meta}
+def name_of(entry: Entry) -> str:
+    """What to type to get this entry: its slug for version 1, ``slug@N`` after."""
+    return entry.slug if entry.version == 1 else entry.ref
+
+
+def as_row(entry: Entry, versions: int | None = None) -> dict[str, Any]:
+    """One entry for ``--json``: its slug, version, ref, folder and metadata."""
+    row = {
+        **entry.meta,
+        "slug": entry.slug,
+        "version": entry.version,
+        "ref": entry.ref,
+        "path": str(entry.path),
+        "code": str(entry.code_path),
+    }
+    if versions is not None:
+        row["versions"] = versions
+    return row
 
 
 def show(entry: Entry) -> RenderableType:
@@ -170,7 +202,10 @@ def show(entry: Entry) -> RenderableType:
     run_seed = meta.get("run_seed")
     rows: list[tuple[str, Any]] = [
         ("slug", entry.slug),
+        ("version", entry.ref),
         ("prompt", meta.get("prompt")),
+        ("request", meta.get("request")),
+        ("changed", meta.get("changed")),
         ("genre", meta.get("genre")),
         ("source", meta.get("source")),
         ("author", meta.get("author")),
@@ -194,6 +229,9 @@ def show(entry: Entry) -> RenderableType:
         if value not in (None, "", {}):
             facts.add_row(key, text(value))
 
+    crash = _last_crash(meta)
+    if crash:
+        facts.add_row("crashed", text(crash + f" (fix it: studio fix {entry.ref})"))
     parts: list[RenderableType] = [facts]
     if verdict:
         state = "playable" if verdict.get("playable") else "not playable"
@@ -222,7 +260,7 @@ def where(entry: Entry) -> list[Text]:
         ("thumbnail", str(entry.thumbnail) if entry.thumbnail else None),
         ("preview", str(entry.preview) if entry.preview else None),
         ("run log", entry.meta.get("run_log")),
-        ("play", f"studio play {entry.slug}"),
+        ("play", f"studio play {name_of(entry)}"),
     ]
     return [
         Text.assemble((f"{key}: ", "bold"), text(value, newlines=False))
@@ -252,6 +290,19 @@ def _attempts_table(attempts: list[Any], *, tokens: bool = True) -> Table:
             cells.append(text(_tokens(used) if isinstance(used, dict) else str(used or "")))
         out.add_row(*cells)
     return out
+
+
+def _last_crash(meta: dict[str, Any]) -> str:
+    """``3 times while played, last 2026-12-01 00:10: ZeroDivisionError: ...``, or ``""``."""
+    crashes = meta.get("crashes")
+    kept = [c for c in crashes if isinstance(c, dict)] if isinstance(crashes, list) else []
+    if not kept:
+        return ""
+    last = kept[-1]
+    lines = [ln.strip() for ln in str(last.get("traceback") or "").splitlines() if ln.strip()]
+    times = "once" if len(kept) == 1 else f"{len(kept)} times"
+    when = short_date(str(last.get("time") or "")) or "?"
+    return f"{times} while played, last {when}: {lines[-1] if lines else 'no traceback'}"
 
 
 def _tokens(tokens: dict[str, Any]) -> str | None:

@@ -19,12 +19,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
-from studio.errors import Cancelled, GalleryError, UsageError
-from studio.gallery.store import CODE_FILE, Gallery
+from studio.errors import Cancelled, CorruptEntry, GalleryError, UsageError
+from studio.gallery.store import CODE_FILE, META_FILE, Entry, Gallery
 
 NO_DISPLAY_FIX = (
     "run it on a machine with a screen (or forward one: `ssh -X`, or a desktop session), "
@@ -39,6 +40,7 @@ SDL_NO_WINDOW = re.compile(
     re.IGNORECASE,
 )
 TAIL_BYTES = 64 * 1024
+TRACEBACK_START = "Traceback (most recent call last):"
 #: Asks SDL, in a throwaway process with the game's environment, which video driver it gets.
 PROBE = """
 import os
@@ -76,16 +78,67 @@ class _Signalled(BaseException):
         self.signum = signum
 
 
-def resolve_game(target: str | os.PathLike[str], gallery: Gallery) -> Path:
-    """The game file for a slug, an entry folder, or a path to a ``.py`` file."""
-    path = Path(target)
+@dataclass(frozen=True)
+class Played:
+    """How a game a person played ended: its exit code and, when it crashed, the traceback."""
+
+    code: int
+    traceback: str = ""
+
+    @property
+    def crashed(self) -> bool:
+        return self.code != 0 and bool(self.traceback)
+
+    @property
+    def error_line(self) -> str:
+        """The traceback's last line (``ZeroDivisionError: division by zero``)."""
+        lines = [ln for ln in self.traceback.splitlines() if ln.strip()]
+        return lines[-1].strip() if lines else ""
+
+
+def find_game(target: str | os.PathLike[str], gallery: Gallery) -> tuple[Path, Entry | None]:
+    """The game file for ``slug``, ``slug@N``, an entry folder or a ``.py`` file, and its
+    gallery entry when it has one (a loose ``.py`` file, or one beside an unreadable
+    meta.json, has none: it still plays)."""
+    text = os.fspath(target)
+    path = Path(text)
     if path.suffix == ".py":
         if not path.is_file():
             raise UsageError(f"no such game file: {path}")
-        return path.resolve()
+        folder = path.parent if path.name == CODE_FILE else None
+        return path.resolve(), _entry_in(folder, gallery)
     if path.is_dir() and (path / CODE_FILE).is_file():
-        return (path / CODE_FILE).resolve()
-    return gallery.get(target).code_path
+        return (path / CODE_FILE).resolve(), _entry_in(path, gallery)
+    entry = gallery.resolve(text)
+    return entry.code_path, entry
+
+
+def _entry_in(folder: Path | None, gallery: Gallery) -> Entry | None:
+    if folder is None or not (folder / META_FILE).is_file():
+        return None
+    try:
+        return gallery.resolve(str(folder))
+    except CorruptEntry:
+        return None
+
+
+def resolve_game(target: str | os.PathLike[str], gallery: Gallery) -> Path:
+    """The game file for a slug (``slug@N``), an entry folder, or a path to a ``.py`` file."""
+    return find_game(target, gallery)[0]
+
+
+def extract_traceback(stderr: str) -> str:
+    """The last Python traceback in a game's stderr, to its end; ``""`` when there is none."""
+    start = stderr.rfind(TRACEBACK_START)
+    return stderr[start:].strip() + "\n" if start >= 0 else ""
+
+
+def record_if_crashed(played: Played, entry: Entry | None, gallery: Gallery) -> bool:
+    """Record ``played``'s traceback with ``entry`` when the game crashed; True if recorded."""
+    if not played.crashed or entry is None:
+        return False
+    gallery.record_crash(entry, played.traceback)
+    return True
 
 
 def display_problem(env: Mapping[str, str] | None = None, platform: str | None = None) -> str:
@@ -146,7 +199,18 @@ def play(
     env: Mapping[str, str] | None = None,
     announce: Callable[[Path], None] | None = None,
 ) -> int:
-    """Run ``game`` in its folder as its own process, wait for it, return its exit code.
+    """Run ``game`` as ``run_game`` does; return its exit code."""
+    return run_game(game, env=env, announce=announce).code
+
+
+def run_game(
+    game: Path,
+    *,
+    env: Mapping[str, str] | None = None,
+    announce: Callable[[Path], None] | None = None,
+) -> Played:
+    """Run ``game`` in its folder as its own process, wait for it, return how it ended (its
+    stderr reaches the person as it comes; a traceback in it is kept in the result).
 
     ``announce(game)`` is called once a window is known to be possible, just before the start.
 
@@ -199,11 +263,13 @@ def play(
             raise Stopped(signum) from None
     assert pump is not None
     pump.join()  # the signals are the studio's own again: the game has ended
-    if code != 0:
-        match = SDL_NO_WINDOW.search(tail.decode("utf-8", "replace"))
-        if match:
-            raise _no_display(f"SDL could not open a window ({match.group(0)})", game)
-    return code
+    if code == 0:
+        return Played(0)
+    said = tail.decode("utf-8", "replace")
+    match = SDL_NO_WINDOW.search(said)
+    if match:
+        raise _no_display(f"SDL could not open a window ({match.group(0)})", game)
+    return Played(code, extract_traceback(said))
 
 
 def _raise_signalled(signum: int, frame: FrameType | None) -> None:

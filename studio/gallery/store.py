@@ -180,6 +180,12 @@ class Gallery(VersionsMixin):
 
     def get_own(self, slug: str) -> Entry:
         """The entry ``slug`` of this gallery (a slug only: never a folder elsewhere)."""
+        if "@" in slug and (self.root / slug.partition("@")[0]).is_dir():
+            game = slug.partition("@")[0]
+            raise EntryNotFound(
+                f"{slug!r} names one version; this works on the whole game with all its "
+                f"versions: give its slug, {game!r}"
+            )
         if not slug or "/" in slug or os.sep in slug or slug in (".", ".."):
             raise EntryNotFound(
                 f"{slug!r} is not a slug: give the slug `studio gallery` lists for the game"
@@ -192,9 +198,32 @@ class Gallery(VersionsMixin):
     # -- reading -----------------------------------------------------------------------------
 
     def entries(self, on_warning: Warn | None = None) -> list[Entry]:
-        """Every complete entry, by slug; each incomplete folder is skipped with a warning."""
+        """Every complete entry (each game's version 1), by slug; each incomplete folder is
+        skipped with a warning."""
         warn = on_warning or log.warning
         found = []
+        for folder in self._game_folders(warn):
+            try:
+                found.append(load_entry(folder))
+            except CorruptEntry as exc:
+                warn(f"skipping {folder.name}: {exc}")
+        return found
+
+    def games(self, on_warning: Warn | None = None, *, all_versions: bool = False) -> list[Entry]:
+        """Each game's latest readable version (or, ``all_versions``, every readable version),
+        by slug; a game none of whose versions can be read is skipped with a warning."""
+        warn = on_warning or log.warning
+        found: list[Entry] = []
+        for folder in self._game_folders(warn):
+            slots = self.version_slots(folder.name)
+            readable = [s.entry for s in slots if s.entry is not None]
+            if not readable:
+                warn(f"skipping {folder.name}: {'; '.join(s.problem for s in slots)}")
+            found.extend(readable if all_versions else readable[-1:])
+        return found
+
+    def _game_folders(self, warn: Warn) -> list[Path]:
+        kept = []
         for folder in self._folders():
             if folder.name.startswith(TEMP_PREFIX):
                 warn(
@@ -202,11 +231,8 @@ class Gallery(VersionsMixin):
                     "interrupted one; delete it if no `studio make` is running)"
                 )
                 continue
-            try:
-                found.append(load_entry(folder))
-            except CorruptEntry as exc:
-                warn(f"skipping {folder.name}: {exc}")
-        return found
+            kept.append(folder)
+        return kept
 
     def iter_slugs(self) -> Iterator[str]:
         for folder in self._folders():

@@ -14,6 +14,8 @@ from studio.cli import app
 from studio.gallery import arcade
 from studio.gallery.store import Gallery
 
+from .helpers import GAME, make_meta
+
 
 @pytest.fixture
 def quit_pygame():
@@ -140,3 +142,14 @@ def test_arcade_passes_the_verifier(tmp_path: Path) -> None:
     verdict = api.verify(Path(arcade.__file__), seconds=10.0, out=tmp_path / "verdict")
     assert verdict.playable, f"{verdict.summary()}: {verdict.reasons()}"
     assert "forbidden" not in verdict.flags and "ignores_input" not in verdict.flags
+
+
+def test_load_cards_shows_each_games_newest_readable_version(filled: Gallery, pictures) -> None:
+    v1 = filled.get("gem-fall")
+    v2 = filled.add_version(v1, "# v2\n" + GAME, make_meta("Gem Fall", score=95))
+    v3 = filled.add_version(v2, "# v3\n" + GAME, make_meta("Gem Fall"), thumbnail=pictures["thumb"])
+    v3.meta_path.write_text("{")  # the newest is unreadable: the one before it is shown
+    by_slug = {c["slug"]: c for c in arcade.load_cards(str(filled.root))}
+    assert by_slug["gem-fall"]["code"] == str(v2.code_path)
+    assert by_slug["gem-fall"]["score"] == 95 and by_slug["gem-fall"]["thumb"] is None
+    assert len(by_slug) == 3
