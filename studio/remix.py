@@ -34,6 +34,7 @@ from studio.attempts import AttemptResult, Verifier
 from studio.errors import EntryNotFound, UsageError
 from studio.gallery.entry import Entry
 from studio.gallery.store import Gallery
+from studio.gallery.versions import looks_like_path
 from studio.models.assemble import compiles, has_pygame
 from studio.record import frames_record, title_from
 from studio.run import Plan
@@ -67,7 +68,7 @@ class Parent:
 def load_parent(gallery: Gallery, text: str) -> Parent:
     """The game ``text`` names; ``UsageError``/``EntryNotFound`` name the fix."""
     path = Path(text).expanduser()
-    loose = path.is_file() and not (path.parent / "meta.json").is_file()
+    loose = looks_like_path(text) and path.is_file() and not (path.parent / "meta.json").is_file()
     if loose:
         code = _read(path)
         _check_program(code, str(path))

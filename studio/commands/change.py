@@ -40,7 +40,7 @@ def check_request(request: str, command: str = "remix") -> str:
 
 
 def author_for(
-    ctx: typer.Context, args: dict[str, Any], what: str
+    ctx: typer.Context, args: dict[str, Any], what: str, command: str = "remix"
 ) -> tuple[Any, Any, tuple[str | None, ...]]:
     """The model (or the offline designer), its endpoint and the secrets to scrub; a dead
     server is said once, before anything starts."""
@@ -55,6 +55,12 @@ def author_for(
     author, endpoint = _author(args["offline"], tuned, flags)
     if endpoint is not None:
         problem = unreachable(endpoint, what)
+        said = f'Or make it with the offline designer: studio make "{clean(what)}" --offline'
+        if command == "remix":  # make's advice, said for this command
+            instead = f"Or let the offline designer remix it: studio remix {args['game']} "
+            problem = problem.replace(said, instead + f'"{clean(what)}" --offline')
+        else:
+            problem = problem.replace(" " + said, "")
         if problem:
             raise fail(scrub(problem, (args["api_key"], endpoint.api_key)))
     return author, endpoint, (args["api_key"], getattr(endpoint, "api_key", None))

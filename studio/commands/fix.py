@@ -108,7 +108,7 @@ def _fix(ctx: typer.Context, console: Console, args: dict[str, Any]) -> RunResul
         review.know(verdict)
         request = f"fix: {verdict.reasons()}"
         console.print(f"The verifier found: {clean(verdict.summary())}", markup=False)
-    author, endpoint, secrets = change.author_for(ctx, args, request)
+    author, endpoint, secrets = change.author_for(ctx, args, request, "fix")
     if author.source == "offline":
         raise UsageError(
             "the offline designer cannot fix a game (it only rebuilds its own games from their "

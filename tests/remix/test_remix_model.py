@@ -170,3 +170,15 @@ def test_a_file_that_is_not_a_pygame_program_is_refused(studio, server, tmp_path
     result = studio("remix", str(notes), "faster", server=server)
     assert result.exit_code == 2
     assert "not a pygame program" in " ".join(result.output.split())
+
+
+def test_a_dead_server_is_said_once_with_the_offline_remix_to_try(studio):
+    from tests.fakeserver import closed_port_url
+
+    parent = studio.add_parent()
+    argv = ["remix", parent.slug, "faster", "--base-url", closed_port_url(), "--model", "m"]
+    result = studio(*argv)
+    assert result.exit_code == 1
+    out = " ".join(result.output.split())
+    assert "cannot reach" in out and f'studio remix {parent.slug} "faster" --offline' in out
+    assert studio.run_dirs() == []
