@@ -22,6 +22,7 @@ kept: the gallery gains the game as version 1, exactly as it was, and the remix 
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 import threading
@@ -160,7 +161,22 @@ class Review:
         self.frames = frames  # False (a fix): a change of code is enough, frames may match
         self._lock = threading.Lock()
         self._reference: Reference | None = None
-        self.played = False  # whether the parent had to be played (for the run log)
+        #: What the run log says about the review (``Plan.about``): whether the parent had
+        #: to be played, or its metadata held its frames.
+        self.about: dict[str, Any] = {}
+
+    def prefetch(self) -> None:
+        """Play the parent now, in the background, when its metadata has no reference for
+        this seed and time: the model's first replies take a while, and the first
+        candidate's review then need not wait for the parent's whole verdict."""
+        if self._reference is not None or self._cached() is not None:
+            return
+        thread = threading.Thread(target=self._prefetch, name="remix-parent", daemon=True)
+        thread.start()
+
+    def _prefetch(self) -> None:
+        with contextlib.suppress(Exception):  # the review plays it again and says why
+            self.reference()
 
     def know(self, verdict: Verdict) -> None:
         """Use ``verdict`` (the parent's, under this review's seed and time) as the
@@ -173,7 +189,9 @@ class Review:
     def reference(self) -> Reference:
         with self._lock:
             if self._reference is None:
-                self._reference = self._cached() or self._play()
+                cached = self._cached()
+                self.about["parent_frames"] = "from its metadata" if cached else "played"
+                self._reference = cached or self._play()
             return self._reference
 
     def _cached(self) -> Reference | None:
@@ -188,7 +206,6 @@ class Review:
         return Reference(frozenset(str(f) for f in flags), digests) if digests else None
 
     def _play(self) -> Reference:
-        self.played = True
         verdict = self.verifier(
             self.parent.path, seconds=self.seconds, seed=self.seed, out=self.out
         )
@@ -353,7 +370,7 @@ def remix_plan(
     extra: Callable[[dict[str, Any]], None] | None = None,
 ) -> Plan:
     """What a remix run does differently from ``studio make`` (``studio.run.Plan``)."""
-    return Plan(
+    plan = Plan(
         base_code=parent.code,
         review=review,
         adherence=False,
@@ -370,3 +387,5 @@ def remix_plan(
         },
         save=saver(gallery, parent, request, seed=review.seed, seconds=review.seconds, extra=extra),
     )
+    review.about = plan.about  # the same dict: run.json says how the parent was seen
+    return plan

@@ -122,6 +122,7 @@ def _remix(ctx: typer.Context, console: Console, args: dict[str, Any]) -> RunRes
         f"seed {review.seed}",
         markup=False,
     )
+    review.prefetch()
     title = clean(f"{parent.label}: {request}", newlines=False)
     result, _brain = change.run(console, settings, author, plan, prompts, secrets, title)
     change.report(console, result, secrets, offline=offline, parent_label=parent.label)

@@ -48,7 +48,8 @@ def test_a_whole_program_reply_becomes_version_2_with_its_lineage(studio, server
     assert Path(new.meta["run_log"]).is_dir()
     assert studio.store().resolve(f"{parent.slug}@1").code_path.read_text() == good_game(1)
     assert result.output.strip().splitlines()[-1].startswith(f"{parent.slug}@2\t")
-    assert studio.run_json()["change"]["parent"] == f"{parent.slug}@1"
+    change = studio.run_json()["change"]
+    assert change["parent"] == f"{parent.slug}@1" and change["parent_frames"] == "played"
     assert KEY not in result.output
 
 

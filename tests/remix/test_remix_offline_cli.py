@@ -18,6 +18,7 @@ def test_designer_remixes_chain_on_the_stored_design(studio):
     assert "understood: faster (pace x1.25)" in faster.output
     lives = studio("remix", f"{slug}@2", "and give me more lives", "--offline")
     assert lives.exit_code == 0, lives.output
+    assert studio.run_json()["change"]["parent_frames"] == "from its metadata"
 
     v3 = studio.store().resolve(f"{slug}@3")
     design = v3.meta["design"]
