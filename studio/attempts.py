@@ -9,6 +9,9 @@ verdict back to the model; the rounds stop early when an error signature (flags,
 type and the first line of its message) comes back that an earlier round already had.
 A playable candidate is checked against the request at once (``studio.adherence``); after
 the run, ``studio.finals`` may give an attempt one more round (``amend``) for what it lacks.
+A run may also review each playable candidate (``Shared.review``: a remix must differ from
+its parent and add no flag); a rejected candidate gets the same repair rounds, told why
+(``Prompts.retry``), as does a reply whose edit blocks do not apply to the program.
 
 Everything an attempt sees and makes goes to ``attempt-N/`` (and ``attempt-N/repair-K/``) in
 the run log. A ``ModelError`` fails the attempt with its reason; the other attempts go on.
@@ -20,43 +23,42 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from studio.adherence import Adherence, Asked, check
-from studio.errors import Cancelled, ModelError, StudioError
+from studio.adherence import Asked, check
+from studio.errors import Cancelled, EditsDoNotApply, ModelError, StudioError
 from studio.lifecycle import AttemptState
 from studio.models.base import Event, Model, Purpose, Reply, Request, Usage
 from studio.progress import Progress
+from studio.rounds import (
+    NEVER_REPAIR,
+    REPAIRABLE,
+    AttemptResult,
+    Prompts,
+    Round,
+    Verifier,
+    describe,
+    repairable,
+    signature,
+)
 from studio.runlog import RunLog
-from studio.verdicts.report import FLAGS, SOFT_FLAGS, Verdict
+from studio.verdicts.report import Verdict
 
-NEVER_REPAIR = frozenset({"forbidden", "memory_limit"})
-#: Flags of a failed candidate worth a repair round: the model can plausibly fix these.
-#: ``forbidden`` (hostile code) and the resource limits are never repaired; the soft flags
-#: do not fail a candidate in the first place.
-REPAIRABLE = frozenset(FLAGS) - SOFT_FLAGS - NEVER_REPAIR
-
-
-Verifier = Callable[..., Verdict]
-
-
-@dataclass
-class Prompts:
-    """The prompt builders and the reply parser an attempt uses (the model layer's, by default).
-
-    ``make(prompt, design)``, ``design(prompt)``, ``repair(prompt, code, verdict)`` return
-    chat messages; ``parse(reply)`` returns ``(code, thinking)`` or raises ``NoCodeInReply``.
-    """
-
-    make: Callable[[str, str | None], list[dict[str, str]]]
-    design: Callable[[str], list[dict[str, str]]]
-    repair: Callable[[str, str, Verdict], list[dict[str, str]]]
-    parse: Callable[[Reply], tuple[str, str]]
-    #: ``adhere(prompt, code, lacks)``: messages asking a playable game for what it lacks;
-    #: None: ``studio.finals.adherence_messages``.
-    adhere: Callable[[str, str, str], list[dict[str, Any]]] | None = None
+__all__ = [
+    "NEVER_REPAIR",
+    "REPAIRABLE",
+    "Attempt",
+    "AttemptResult",
+    "Prompts",
+    "Round",
+    "Shared",
+    "Verifier",
+    "describe",
+    "repairable",
+    "signature",
+]
 
 
 @dataclass
@@ -84,141 +86,10 @@ class Shared:
     #: What the prompt asks for: every playable candidate is checked against it (the free
     #: signals, ``studio.adherence``); None: no check.
     asked: Asked | None = None
-
-
-@dataclass
-class Round:
-    """One request and its candidate: round 0 is the first try, K ≥ 1 is repair K."""
-
-    k: int
-    dir: Path
-    code: str | None = None
-    verdict: Verdict | None = None
-    error: str | None = None
-    usage: Usage = field(default_factory=Usage)
-    reply_end: float | None = None
-    adherence: Adherence | None = None  # the free signals, for a playable candidate
-    judged: Adherence | None = None  # the free signals and the model judge, once judged
-    purpose: Purpose = "make"  # make, repair, or adhere (asked for what it lacked)
-
-    @property
-    def final(self) -> Adherence | None:
-        """The adherence that counts: the judge's combined one when there is one."""
-        return self.judged or self.adherence
-
-    def to_dict(self) -> dict[str, Any]:
-        final = self.final
-        return {
-            "round": self.k,
-            "purpose": self.purpose,
-            "adherence": final.to_dict() if final else None,
-            "dir": str(self.dir),
-            "playable": bool(self.verdict and self.verdict.playable),
-            "score": self.verdict.score if self.verdict else None,
-            "flags": list(self.verdict.flags) if self.verdict else [],
-            "error": self.error,
-            "tokens": {
-                "prompt": self.usage.prompt_tokens,
-                "completion": self.usage.completion_tokens,
-            },
-        }
-
-
-@dataclass
-class AttemptResult:
-    """How one attempt ended: its best candidate (if any), or why it failed."""
-
-    n: int
-    seed: int
-    status: AttemptState = AttemptState.WAITING  # done, failed or cancelled once finished
-    rounds: list[Round] = field(default_factory=list)
-    reason: str = ""
-    error_kind: str | None = None  # the ModelError class name when the model failed
-    extra: dict[str, Any] = field(default_factory=dict)
-    started: float = 0.0
-    ended: float = 0.0
-
-    @property
-    def best(self) -> Round | None:
-        """The playable round, else the verified round with the best score."""
-        verified = [r for r in self.rounds if r.verdict is not None]
-        if not verified:
-            return None
-        return max(verified, key=_round_rank)
-
-    @property
-    def adherence(self) -> Adherence | None:
-        best = self.best
-        return best.final if best else None
-
-    @property
-    def verdict(self) -> Verdict | None:
-        best = self.best
-        return best.verdict if best else None
-
-    @property
-    def playable(self) -> bool:
-        return bool(self.verdict and self.verdict.playable)
-
-    @property
-    def usage(self) -> Usage:
-        total = Usage()
-        for r in self.rounds:
-            total.prompt_tokens += r.usage.prompt_tokens
-            total.completion_tokens += r.usage.completion_tokens
-            total.reasoning_tokens += r.usage.reasoning_tokens
-        return total
-
-    @property
-    def last_reply_end(self) -> float | None:
-        ends = [r.reply_end for r in self.rounds if r.reply_end is not None]
-        return max(ends) if ends else None
-
-    def to_dict(self) -> dict[str, Any]:
-        verdict = self.verdict
-        usage = self.usage
-        return {
-            "n": self.n,
-            "seed": self.seed,
-            "status": self.status,
-            "playable": self.playable,
-            "score": verdict.score if verdict else None,
-            "flags": list(verdict.flags) if verdict else [],
-            "reason": self.reason,
-            "error_kind": self.error_kind,
-            "repairs": max((r.k for r in self.rounds), default=0),
-            "adherence": self.adherence.to_dict() if self.adherence else None,
-            "tokens": {"prompt": usage.prompt_tokens, "completion": usage.completion_tokens},
-            "seconds": round(max(0.0, self.ended - self.started), 3),
-            "rounds": [r.to_dict() for r in self.rounds],
-        }
-
-
-def _round_rank(r: Round) -> tuple[bool, bool, float, int, int]:
-    """A playable round first, then one that matches the request, the closest, the best."""
-    assert r.verdict is not None
-    final = r.final
-    matches = final is None or final.matches
-    return (r.verdict.playable, matches, final.coverage if final else 1.0, r.verdict.score, -r.k)
-
-
-def signature(verdict: Verdict) -> str:
-    """What identifies a failure: flags, error type and the first line of its message."""
-    err = verdict.error
-    first = (err.message.strip().splitlines() or [""])[0] if err else ""
-    return "|".join([",".join(sorted(verdict.flags)), err.type if err else "", first])
-
-
-def repairable(verdict: Verdict) -> bool:
-    """A failed candidate close enough to be worth a repair round."""
-    flags = set(verdict.flags)
-    return not verdict.playable and not (flags & NEVER_REPAIR) and bool(flags & REPAIRABLE)
-
-
-def describe(exc: BaseException) -> str:
-    """A one-line reason for a failed attempt."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    #: The program the first request is about (a remix's parent); None: a new game.
+    base_code: str | None = None
+    #: ``review(code, verdict)``: why a playable candidate is rejected (one line), or None.
+    review: Callable[[str, Verdict], str | None] | None = None
 
 
 class Attempt:
@@ -258,26 +129,40 @@ class Attempt:
     def _rounds(self) -> None:
         sh, res = self.shared, self.result
         messages = sh.prompts.make(sh.prompt, sh.design)
-        code, verdict = self._round(0, messages, purpose="make")
-        seen = {signature(verdict)}
+        rnd = self._round(0, messages, purpose="make", base=sh.base_code)
+        seen = {_signature(rnd)}
         k = 0
-        while not verdict.playable and repairable(verdict) and k < sh.repairs:
+        while not rnd.accepted and self._retryable(rnd) and k < sh.repairs:
             self._check_cancel()
             k += 1
-            self._set(AttemptState.REPAIRING, round=k, detail=verdict.reasons())
-            messages = sh.prompts.repair(sh.prompt, code, verdict)
-            code, verdict = self._round(k, messages, purpose="repair", code=code, verdict=verdict)
-            sig = signature(verdict)
-            if not verdict.playable and sig in seen:
-                res.reason = f"{verdict.reasons()} (same error after repair {k}, stopped)"
+            if rnd.rejected is not None and sh.prompts.retry is not None:
+                shown = rnd.code if rnd.verdict is not None and rnd.code else rnd.base or ""
+                self._set(AttemptState.REPAIRING, round=k, detail=rnd.rejected)
+                messages = sh.prompts.retry(sh.prompt, shown, rnd.rejected)
+            else:
+                assert rnd.verdict is not None and rnd.code is not None
+                shown = rnd.code
+                self._set(AttemptState.REPAIRING, round=k, detail=rnd.verdict.reasons())
+                messages = sh.prompts.repair(sh.prompt, shown, rnd.verdict)
+            rnd = self._round(
+                k, messages, purpose="repair", base=shown, code=shown, verdict=rnd.verdict
+            )
+            sig = _signature(rnd)
+            if not rnd.accepted and sig in seen:
+                res.reason = f"{_why(rnd)} (same error after repair {k}, stopped)"
                 break
             seen.add(sig)
-        if verdict.playable:
-            res.status, res.reason = AttemptState.DONE, verdict.summary()
+        best = res.best
+        if best is not None and best.accepted:
+            res.status, res.reason = AttemptState.DONE, best.verdict.summary()  # type: ignore[union-attr]
         else:
             res.status = AttemptState.FAILED
-            best = res.verdict
-            res.reason = res.reason or (best.reasons() if best else "no verdict")
+            res.reason = res.reason or _why(best if best is not None else rnd)
+
+    def _retryable(self, rnd: Round) -> bool:
+        if rnd.rejected is not None:
+            return self.shared.prompts.retry is not None
+        return rnd.verdict is not None and repairable(rnd.verdict)
 
     def _round(
         self,
@@ -287,10 +172,11 @@ class Attempt:
         purpose: Purpose,
         code: str | None = None,
         verdict: Verdict | None = None,
-    ) -> tuple[str, Verdict]:
+        base: str | None = None,
+    ) -> Round:
         sh, res = self.shared, self.result
         folder = sh.runlog.attempt_dir(res.n, k)
-        rnd = Round(k=k, dir=folder, purpose=purpose)
+        rnd = Round(k=k, dir=folder, purpose=purpose, base=base)
         res.rounds.append(rnd)
         sh.runlog.write_json(folder / "messages.json", messages)
         self._check_cancel()
@@ -328,7 +214,17 @@ class Attempt:
             sh.on_reply(res.n, reply)
         sh.runlog.write_text(folder / "reply.txt", raw if isinstance(raw, str) else reply.text)
         try:
-            new_code, thinking = sh.prompts.parse(reply)
+            if base is not None and sh.prompts.apply is not None:
+                new_code, thinking = sh.prompts.apply(reply, base)
+            else:
+                new_code, thinking = sh.prompts.parse(reply)
+        except EditsDoNotApply as exc:  # the next round is told which block, and why
+            rnd.error = rnd.rejected = str(exc).strip()
+            sh.runlog.write_text(folder / "thinking.txt", reply.thinking)
+            sh.runlog.write_text(folder / "rejected.txt", rnd.rejected)
+            if sh.prompts.retry is None:
+                raise
+            return rnd
         except ModelError as exc:
             rnd.error = describe(exc)
             sh.runlog.write_text(folder / "thinking.txt", reply.thinking)
@@ -339,11 +235,15 @@ class Attempt:
         rnd.code = new_code
         rnd.verdict = self._verify(game, folder, k)
         sh.runlog.write_json(folder / "verdict.json", rnd.verdict.to_dict())
-        if rnd.verdict.playable and sh.asked is not None:
+        if rnd.verdict.playable and sh.review is not None:
+            rnd.rejected = sh.review(new_code, rnd.verdict)
+            if rnd.rejected is not None:
+                sh.runlog.write_text(folder / "rejected.txt", rnd.rejected)
+        if rnd.accepted and sh.asked is not None:
             rnd.adherence = check(sh.asked, new_code)
-        if rnd.verdict.playable and sh.on_playable is not None:
+        if rnd.accepted and sh.on_playable is not None:
             sh.on_playable(res)
-        return new_code, rnd.verdict
+        return rnd
 
     def amend(self, messages: list[dict[str, Any]]) -> Round:
         """One more round after the run: ``messages`` ask this attempt's playable game for
@@ -354,11 +254,13 @@ class Attempt:
         k = max(r.k for r in res.rounds) + 1
         self._set(AttemptState.REPAIRING, round=k, detail="asking for what the request lacks")
         try:
-            self._round(k, messages, purpose="adhere", code=best.code, verdict=best.verdict)
+            self._round(
+                k, messages, purpose="adhere", code=best.code, verdict=best.verdict, base=best.code
+            )
         except StudioError as exc:  # the model failed, or no program came back
             res.rounds[-1].error = res.rounds[-1].error or describe(exc)
         final = res.best
-        if final is not None and final.verdict is not None and final.verdict.playable:
+        if final is not None and final.verdict is not None and final.accepted:
             res.status, res.reason = AttemptState.DONE, final.verdict.summary()
         self._set(res.status, round=k, detail=self._final_detail())
         return res.rounds[-1]
@@ -416,3 +318,17 @@ class Attempt:
                 return f"{res.verdict.summary()}; not as asked: {adherence.reason}"
             return res.verdict.summary()
         return res.reason
+
+
+def _signature(rnd: Round) -> str:
+    """What identifies a round's failure: its rejection, else its verdict's signature."""
+    if rnd.rejected is not None:
+        return "rejected|" + (rnd.rejected.splitlines() or [""])[0]
+    return signature(rnd.verdict) if rnd.verdict is not None else f"error|{rnd.error}"
+
+
+def _why(rnd: Round) -> str:
+    """Why a round's candidate cannot win, in one line."""
+    if rnd.rejected is not None:
+        return (rnd.rejected.splitlines() or ["rejected"])[0]
+    return rnd.verdict.reasons() if rnd.verdict is not None else (rnd.error or "no verdict")

@@ -44,6 +44,7 @@ from studio.run import (  # noqa: F401 - Settings, RunResult and the limits: thi
     BIG_BRAIN_ATTEMPTS,
     DEFAULT_ATTEMPTS,
     MAX_ATTEMPTS,
+    Plan,
     RunResult,
     Settings,
 )
@@ -77,9 +78,11 @@ class BigBrain:
         secrets: tuple[str | None, ...] = (),
         verify_slots: int | None = None,
         judge: Judge | None = None,
+        plan: Plan | None = None,
     ) -> None:
         settings.check()
         self.settings = settings
+        self.plan = plan or Plan()
         self.model = model
         self.verifier = verifier or default_verifier()
         self.gallery = gallery
@@ -109,14 +112,19 @@ class BigBrain:
         runlog = RunLog.create(self.runs_root, s.prompt, secrets=self.secrets)
         self.run_dir = runlog.path
         result = RunResult(
-            status=RunStatus.RUNNING, run_dir=runlog.path, attempts=[], judge=self.judge
+            status=RunStatus.RUNNING,
+            run_dir=runlog.path,
+            attempts=[],
+            judge=self.judge,
+            change=self.plan.about,
         )
         self._write_run(runlog, result)
         attempts: list[Attempt] = []
         self.progress.start(s.attempts)
         try:
-            if s.big_brain and self.model.source != "offline":  # the designer designs anyway
-                self._design(runlog, result)
+            plan = self.plan
+            if s.big_brain and self.model.source != "offline" and plan.design:
+                self._design(runlog, result)  # (the offline designer designs anyway)
             shared = Shared(
                 prompt=s.prompt,
                 model=self.model,
@@ -134,8 +142,12 @@ class BigBrain:
                 design=result.design,
                 on_playable=self._on_playable if s.first else None,
                 on_reply=self._on_reply,
-                asked=asked(s.prompt),
+                asked=asked(s.prompt) if plan.adherence else None,
+                base_code=plan.base_code,
+                review=plan.review,
             )
+            if plan.verify_seed is not None:
+                shared.verify_seed = plan.verify_seed
             attempts = [Attempt(shared, n, s.seed + n - 1) for n in range(1, s.attempts + 1)]
             result.attempts = [a.result for a in attempts]
             self._run_threads(attempts)
@@ -264,7 +276,7 @@ class BigBrain:
             default=None,
         )
         finals = Finals(
-            asked(self.settings.prompt),
+            asked(self.settings.prompt) if self.plan.adherence else None,
             [a for a in attempts if a.result.status != AttemptState.CANCELLED],
             runlog,
             self.progress.note,
@@ -304,6 +316,8 @@ class BigBrain:
         meta = gallery_meta(self.settings, self.model, result, winner, code, verdict, runlog.path)
         thumb = _artifact(verdict, "thumbnail")
         preview = _artifact(verdict, "preview")
+        if self.plan.save is not None:
+            return self.plan.save(code, meta, thumb, preview, runlog.path, winner)
         gallery = self.gallery
         if gallery is None:
             from studio.gallery.store import Gallery

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from studio.commands import arena, bench, config, gallery, genres, history, make, test
+from studio.commands import (
+    arena,
+    bench,
+    config,
+    fix,
+    gallery,
+    genres,
+    history,
+    make,
+    remix,
+    test,
+)
 from studio.commands.common import HELP, hide_flag_types
 from studio.version import studio_version
 
@@ -42,7 +53,7 @@ def _options(
     """Turn a sentence into a game you can play, and keep the best in a gallery."""
 
 
-for module in (make, test, config, gallery, history, genres, bench, arena):
+for module in (make, remix, fix, test, config, gallery, history, genres, bench, arena):
     module.register(app)
 hide_flag_types()
 

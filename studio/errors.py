@@ -17,6 +17,7 @@ The core raises only these; the CLI alone turns them into messages and exit code
     │   ├── TruncatedReply         the stream ended before the reply was complete
     │   │   └── OutputLimitReached the reply hit the output limit even after continuations
     │   ├── NoCodeInReply          the reply holds no program
+    │   │   └── EditsDoNotApply    its edit blocks do not apply to the program they edit
     │   └── DesignError            the offline designer (which stands in for a model)
     │                              could not build a game
     ├── Cancelled                  the person cancelled (Ctrl-C) or --first stopped the rest
@@ -90,6 +91,10 @@ class OutputLimitReached(TruncatedReply):
 
 class NoCodeInReply(ModelError):
     pass
+
+
+class EditsDoNotApply(NoCodeInReply):
+    """Search/replace blocks whose search text is not in the program (``studio.edits``)."""
 
 
 class DesignError(ModelError):

@@ -47,7 +47,7 @@ def candidates(results: Sequence[AttemptResult]) -> list[Candidate]:
     return [
         Candidate(a.n, a.verdict, round=a.best.k if a.best else 0, adherence=a.adherence)
         for a in results
-        if a.verdict is not None and a.status != AttemptState.CANCELLED
+        if a.verdict is not None and a.status != AttemptState.CANCELLED and a.rejected is None
     ]
 
 
@@ -55,7 +55,7 @@ def candidates(results: Sequence[AttemptResult]) -> list[Candidate]:
 class Finals:
     """Chooses the winner among ``attempts`` (all ended); see the module docstring."""
 
-    asked: Asked
+    asked: Asked | None  # None: no adherence check (a remix is judged by its own checks)
     attempts: Sequence[Attempt]
     runlog: RunLog
     note: Callable[[str], None]
@@ -67,13 +67,15 @@ class Finals:
         results = [a.result for a in self.attempts]
         for res in results:  # a candidate checked before the run knew the request
             best = res.best
-            if best and best.verdict and best.verdict.playable and best.adherence is None:
+            if self.asked is None:
+                break
+            if best and best.accepted and best.adherence is None:
                 best.adherence = check(self.asked, best.code or "")
         self._judge(results)
         chosen = pick(candidates(results))
         for k in range(1, self.repairs + 1):
             winner = chosen.winner
-            if chosen.lacks is None or winner is None:
+            if chosen.lacks is None or winner is None or self.asked is None:
                 break
             attempt = next(a for a in self.attempts if a.result.n == winner.n)
             best = attempt.result.best
@@ -98,7 +100,7 @@ class Finals:
         return chosen
 
     def _judge(self, results: Sequence[AttemptResult]) -> None:
-        if self.judge is None:
+        if self.judge is None or self.asked is None:
             return
         waiting = [
             a

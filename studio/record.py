@@ -172,6 +172,21 @@ def gallery_meta(
         "run_log": str(run_path),
         "controls": controls_from(code, extra),
         "understood": extra.get("understood"),
+        # what the offline designer rebuilds the game from (a remix edits it): only when
+        # the designer wrote this very program
+        "design": extra.get("design_record") if offline else None,
+        "frames": frames_record(verdict, seed=settings.seed, seconds=settings.seconds),
+    }
+
+
+def frames_record(verdict: Verdict, *, seed: int, seconds: float) -> dict[str, Any]:
+    """What the gallery keeps of a winner's verdict so that a remix of it need not play it
+    again: the seed and game time it was played with, its flags, its runs' frame digests."""
+    return {
+        "seed": seed,
+        "seconds": seconds,
+        "flags": list(verdict.flags),
+        "digests": {r.name: r.digest for r in verdict.runs if r.digest},
     }
 
 
@@ -199,6 +214,7 @@ def run_record(settings: Settings, model: Model, result: RunResult) -> dict[str,
             "path": str(entry.path) if entry is not None else None,
         },
         "judge": _judge(result),
+        **({"change": result.change} if result.change else {}),
         "tokens": result.tokens,
         "cost_usd": result.cost_usd,
         "seconds": round(result.seconds, 3),

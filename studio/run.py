@@ -6,6 +6,7 @@ Apart from the runner (``studio.bigbrain``) so that what reads a run (the record
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from studio.errors import UsageError
 from studio.judging import Judge
 from studio.lifecycle import RunStatus
 from studio.pick import Pick
+from studio.verdicts.report import Verdict
 
 BIG_BRAIN_ATTEMPTS = 5
 DEFAULT_ATTEMPTS = 3
@@ -56,6 +58,33 @@ class Settings:
         return asdict(self)
 
 
+#: ``save(code, meta, thumbnail, preview, run_log, winner)``: keeps the winner, returns
+#: its entry.
+Save = Callable[[str, dict[str, Any], Path | None, Path | None, Path, AttemptResult], Any]
+
+
+@dataclass
+class Plan:
+    """What a run does differently when it changes a game rather than makes a new one (a
+    remix or a fix; ``studio.remix``). The default plan is ``studio make``'s."""
+
+    #: The program the attempts start from (shown to the model, the base of edit blocks).
+    base_code: str | None = None
+    #: ``review(code, verdict)``: why a playable candidate may not win, or None.
+    review: Callable[[str, Verdict], str | None] | None = None
+    #: Check candidates against the prompt (``studio.adherence``); off for a change request.
+    adherence: bool = True
+    #: Ask the model for a design document first with ``--big-brain``.
+    design: bool = True
+    #: The verifier's seed (None: the run seed): a remix plays its candidates under the seed
+    #: its parent was played with, so that their frames compare.
+    verify_seed: int | None = None
+    #: Keeps the winner (None: a new gallery entry).
+    save: Save | None = None
+    #: What ``run.json`` says about the change (``change``: the parent, the request, ...).
+    about: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class RunResult:
     """What a run produced; ``status`` says how it ended (``studio.lifecycle.RunStatus``)."""
@@ -72,6 +101,7 @@ class RunResult:
     timings: dict[str, float | None] = field(default_factory=dict)
     cost_usd: float | None = None
     judge: Judge | None = None
+    change: dict[str, Any] = field(default_factory=dict)  # a remix or a fix: ``Plan.about``
 
     @property
     def tokens(self) -> dict[str, int]:

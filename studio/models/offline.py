@@ -10,6 +10,7 @@ import time
 
 from studio.designer import make_game
 from studio.designer.render import safe_line
+from studio.designer.stored import record_for
 from studio.errors import DesignError
 from studio.models.base import Event, EventSink, Reply, Request, Usage
 
@@ -69,5 +70,6 @@ class OfflineDesigner:
                 "seed": seed,
                 "controls": controls,
                 "prompt_line": safe_line(request.prompt),
+                "design_record": record_for(request.prompt, seed),
             },
         )

@@ -8,6 +8,7 @@ forbidden. ``cpu_hog`` and ``output_flood`` lower the score but do not reject.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,6 +112,7 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
         m.non_blank_share = round(sum(not _is_blank(s) for s in samples) / len(samples), 3)
         m.distinct_frames = len(set(samples))
         m.motion = round(_motion(samples), 5)
+        m.digest = hashlib.blake2b(b"".join(samples), digest_size=12).hexdigest()
     m.ticks = int(r.get("ticks", 0))
     m.events_sent = int(r.get("events_sent", 0))
     counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written

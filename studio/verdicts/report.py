@@ -67,6 +67,10 @@ class RunMetrics:
     output: str = ""  # the start of what the game printed
     forbidden: list[str] = field(default_factory=list)
     error: ErrorInfo | None = None
+    #: A hash of every sampled frame of the run, in order: two games whose runs under the
+    #: same seed and input have equal digests drew the same pictures (``studio remix``'s
+    #: "it changed" check).
+    digest: str = ""
 
 
 @dataclass

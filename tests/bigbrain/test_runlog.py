@@ -84,7 +84,7 @@ def test_the_winners_metadata_has_every_key_of_the_written_contract_and_no_other
     meta = gallery_meta(
         Settings("snake"), OfflineDesigner(), result, winner, "x = 1", verdict, tmp_path
     )
-    assert len(_contract_keys()) == 20
+    assert len(_contract_keys()) == 22  # design and frames: the remix reads them
     assert sorted(meta) == sorted(_contract_keys())
     assert meta["verdict"]["playable"] is True and meta["seed"] == 7
     assert json.loads(json.dumps(meta)) == meta  # plain JSON: no enum or path objects left
