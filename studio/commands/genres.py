@@ -32,6 +32,8 @@ EXAMPLES: dict[str, str] = {
     "minesweeper": "minesweeper in the desert",
     "memory": "memory cards for kids",
     "arcade": "something with cats",
+    # -- physics genres --
+    "golf": "mini golf with sand traps and water",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

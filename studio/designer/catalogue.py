@@ -211,6 +211,19 @@ PARTS: dict[str, PartInfo] = {
         scoring=("stars: shield, extra life or bonus",),
         spawns=(("PowerUp", "power_every"),),
     ),
+    # -- physics genres --
+    "golf": PartInfo(
+        entities=(("Course", "arena"), ("GolfBall", "player")),
+        controls=(
+            ("Left/Right or mouse", "aim"),
+            ("Up/Down or mouse distance", "power"),
+            ("Space or click", "putt"),
+        ),
+        scoring=("holing out under par (a hole in one pays most)",),
+        clearing=("hole out for the next hole; a round has several holes",),
+        losing="the round is over",
+        player=True,
+    ),
 }
 
 

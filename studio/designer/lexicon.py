@@ -100,6 +100,20 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Not named by any phrase: the designer's choice when no genre is recognised.
     "arcade": ("arcade collector", ()),
+    # -- physics genres --
+    "golf": (
+        "mini golf",
+        (
+            "mini golf",
+            "minigolf",
+            "mini-golf",
+            "crazy golf",
+            "putt putt",
+            "putt-putt",
+            "putting",
+            "golf",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

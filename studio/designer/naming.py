@@ -31,6 +31,8 @@ PREFIX: dict[str, list[str]] = {
     "runner": ["Dash", "Sprint", "Leap"],
     "maze": ["Maze", "Ghost", "Pellet"],
     "arcade": ["Arcade", "Dodge", "Collect"],
+    # -- physics genres --
+    "golf": ["Putt", "Fairway", "Birdie"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -47,6 +49,8 @@ SUFFIX: dict[str, list[str]] = {
     "runner": ["Run", "Dash", "Rush"],
     "maze": ["Maze", "Chase", "Haunt"],
     "arcade": ["Frenzy", "Scramble", "Rush"],
+    # -- physics genres --
+    "golf": ["Golf", "Greens", "Links"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

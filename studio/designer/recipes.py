@@ -287,3 +287,10 @@ def _edges(kind: str) -> dict[str, str]:
 
 def default_edges(base: str) -> dict[str, str]:
     return _edges({"pong": "pong", "breakout": "breakout"}.get(base, "rally"))
+
+
+# -- physics genres --
+from studio.designer.recipes_physics import RECIPES_PHYSICS, UNFIT_PHYSICS  # noqa: E402
+
+RECIPES.update(RECIPES_PHYSICS)
+UNFIT.update(UNFIT_PHYSICS)

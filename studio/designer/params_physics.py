@@ -1,0 +1,44 @@
+"""Parameters of the physics group's parts (mini golf, bubble shooter, tower defense,
+pinball, racing), drawn from the seed in a fixed order and bent by the difficulty.
+
+``params.py`` merges ``PHYSICS_PARAMS`` into ``PART_PARAMS``; this module does not import it
+back (the context is described by a protocol), so there is no import cycle.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any, Protocol
+
+
+class DrawContext(Protocol):
+    """What a part's parameters may depend on (``params.Context``)."""
+
+    rng: random.Random
+    pace: float  # difficulty: 0.8 easy, 1.0 normal, 1.25 hard
+    base: str
+
+
+def _pick(rng: random.Random, low: float, high: float, scale: float = 1.0) -> float:
+    return round(rng.uniform(low, high) * scale, 2)
+
+
+def _golf(ctx: DrawContext) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "hole_radius": 13 if pace < 1 else (11 if pace == 1 else 10),
+        "golf_friction": rng.choice([150, 180, 210]),
+        "max_putt": rng.choice([820, 900, 980]),
+        "holes": rng.choice([6, 9, 9]),
+        "wall_blocks": rng.choice([2, 3, 4]) if pace >= 1 else 2,
+        "sand": rng.random() < 0.7,
+        "water": rng.random() < 0.5,
+        "moving_bar": rng.random() < 0.5,
+    }
+
+
+#: The physics group's parts -> the function drawing their template parameters.
+PHYSICS_PARAMS: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "golf": _golf,
+}

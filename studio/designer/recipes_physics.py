@@ -1,0 +1,24 @@
+"""Recipes of the physics group: mini golf, bubble shooter, tower defense, pinball, racing.
+
+Each genre is one self-contained player part (it defines ``self.player`` with the common
+player interface, so the field parts other genres lend can join it) that owns the scene.
+"""
+
+from __future__ import annotations
+
+from studio.designer.recipe_base import Recipe, _use
+
+RECIPES_PHYSICS: dict[str, Recipe] = {
+    "golf": Recipe(
+        "field",
+        (_use("golf"),),
+        mods=(_use("pickups"),),
+        lives=0,
+        description="a mini golf course",
+    ),
+}
+
+#: Parts these bases cannot take: they would not fit the course, table or board.
+UNFIT_PHYSICS: dict[str, set[str]] = {
+    "golf": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall"},
+}
