@@ -34,6 +34,7 @@ EXAMPLES: dict[str, str] = {
     "arcade": "something with cats",
     # -- physics genres --
     "golf": "mini golf with sand traps and water",
+    "bubbles": "a bubble shooter in candy colours",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

@@ -11,7 +11,7 @@ from studio.designer.naming import tagline_for, title_for
 from studio.designer.palettes import make_palette
 from studio.designer.params import GEM_PIECES, PAIR_PIECES, TETROMINOES, Context, part_params
 from studio.designer.reading import Understanding
-from studio.designer.recipes import PLAYER_PARTS, RECIPES, compose, default_edges
+from studio.designer.recipes import PLAYER_PARTS, RECIPES, UNFIT, compose, default_edges
 
 PACE = {"easy": 0.8, "normal": 1.0, "hard": 1.25}
 #: How forgiving each difficulty is: seconds of safety after a hit and when a game starts,
@@ -33,6 +33,7 @@ def build_design(und: Understanding, seed: int) -> Design:
     uses = list(comp.parts)
     extras = _extras(und, comp.notes, family, comp.base, [n for n, _ in uses], rng)
     extras += [e for e in subject_parts(und, comp.base, [n for n, _ in uses]) if e not in extras]
+    extras = [e for e in extras if e not in UNFIT.get(comp.base, ())]  # what the arena cannot take
     for name in extras:
         if name in catalogue.PARTS and all(n != name for n, _ in uses):
             uses.append((name, {}))

@@ -224,6 +224,14 @@ PARTS: dict[str, PartInfo] = {
         losing="the round is over",
         player=True,
     ),
+    "bubbles": PartInfo(
+        entities=(("Bubbles", "arena"), ("FlyingBubble", "projectile"), ("Launcher", "player")),
+        controls=(("Left/Right or mouse", "aim"), ("Space, Up or click", "shoot a bubble")),
+        scoring=("popping 3+ of one colour", "dropping bubbles cut loose"),
+        clearing=("clear every bubble for the next board",),
+        losing="the bubbles reach the bottom line",
+        player=True,
+    ),
 }
 
 

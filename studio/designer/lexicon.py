@@ -114,6 +114,23 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "golf",
         ),
     ),
+    "bubbles": (
+        "bubble shooter",
+        (
+            "bubble shooter",
+            "bubble shooting",
+            "bubble popper",
+            "bubble pop",
+            "pop bubbles",
+            "popping bubbles",
+            "puzzle bobble",
+            "bust-a-move",
+            "bust a move",
+            "bubble witch",
+            "shoot bubbles",
+            "bubbles",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -33,6 +33,7 @@ PREFIX: dict[str, list[str]] = {
     "arcade": ["Arcade", "Dodge", "Collect"],
     # -- physics genres --
     "golf": ["Putt", "Fairway", "Birdie"],
+    "bubbles": ["Bubble", "Fizz", "Bobble"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -51,6 +52,7 @@ SUFFIX: dict[str, list[str]] = {
     "arcade": ["Frenzy", "Scramble", "Rush"],
     # -- physics genres --
     "golf": ["Golf", "Greens", "Links"],
+    "bubbles": ["Pop", "Burst", "Blast"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -38,7 +38,19 @@ def _golf(ctx: DrawContext) -> dict[str, Any]:
     }
 
 
+def _bubbles(ctx: DrawContext) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "bubble_radius": rng.choice([15, 16, 18]),
+        "start_rows": rng.choice([4, 5, 6]),
+        "bubble_colours": rng.choice([4, 5]) if pace >= 1 else 4,
+        "shot_speed": int(rng.choice([720, 820, 920]) * pace),
+        "shots_per_drop": max(3, int(rng.choice([6, 7, 8]) / pace)),
+    }
+
+
 #: The physics group's parts -> the function drawing their template parameters.
 PHYSICS_PARAMS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "golf": _golf,
+    "bubbles": _bubbles,
 }

@@ -16,9 +16,31 @@ RECIPES_PHYSICS: dict[str, Recipe] = {
         lives=0,
         description="a mini golf course",
     ),
+    "bubbles": Recipe(
+        "field",
+        (_use("bubbles"),),
+        mods=(_use("pickups", pickup_style="gem", pickup_kinds=4, combo_len=3),),
+        lives=0,
+        description="a bubble shooter",
+    ),
 }
 
 #: Parts these bases cannot take: they would not fit the course, table or board.
 UNFIT_PHYSICS: dict[str, set[str]] = {
     "golf": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall"},
+    # a launcher that cannot move: only what its flying bubble can reach fits (power-ups)
+    "bubbles": {
+        "bricks",
+        "ball",
+        "gates",
+        "wave",
+        "shooter",
+        "tail",
+        "blockfall",
+        "pickups",
+        "chasers",
+        "rocks",
+        "minefield",
+        "obstacles",
+    },
 }

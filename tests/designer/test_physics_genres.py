@@ -21,11 +21,12 @@ from .test_contract import contract_problems
 #: genre key -> prompts that name it (the first is the one played by the verifier).
 PROMPTS: dict[str, list[str]] = {
     "golf": ["mini golf", "crazy golf with windmills", "a putt-putt game", "minigolf for kids"],
+    "bubbles": ["bubble shooter", "a puzzle bobble clone", "pop bubbles in space", "bust-a-move"],
 }
 #: genre key -> its part.
-PART: dict[str, str] = {"golf": "golf"}
+PART: dict[str, str] = {"golf": "golf", "bubbles": "bubbles"}
 #: Hybrids with the existing genres that are played for real.
-HYBRIDS: list[str] = ["crazy golf with ghosts"]
+HYBRIDS: list[str] = ["crazy golf with ghosts", "bubble shooter with power-ups"]
 
 
 @pytest.fixture
@@ -139,6 +140,74 @@ def test_golf_the_round_ends_after_its_holes(display: None) -> None:
         game.strokes = game.course.par
         game.hole_out()
     assert game.state == "over" and "par" in game.over_reason
+
+
+# --- bubble shooter -------------------------------------------------------------------------
+def test_bubble_shot_bounces_off_the_side_walls(display: None) -> None:
+    space, game = start("bubble shooter", 1)
+    game.bubbles.cells = {(0, 0): 0}
+    game.player.angle = -math.pi + 0.3  # low, to the left
+    game.fire()
+    shot = game.shot
+    area = space["BUBBLE_AREA"]
+    assert shot.vx < 0
+    bounced = False
+    for _ in range(120):
+        game.update(1 / 60)
+        bounced = bounced or shot.vx > 0
+        assert area.left <= shot.x <= area.right
+        if game.shot is None:
+            break
+    assert bounced
+
+
+def test_bubbles_three_of_a_colour_pop_and_cut_loose_ones_fall(display: None) -> None:
+    space, game = start("bubble shooter", 2)
+    bubbles = game.bubbles
+    # row 0: a lone colour 1, two of colour 0; below them a colour-2 bubble hangs from the 0s
+    bubbles.cells = {(0, 0): 1, (0, 1): 0, (0, 2): 0, (1, 1): 2, (0, 6): 3}
+    shot = space["FlyingBubble"](0, -math.pi / 2)
+    shot.x, shot.y = bubbles.centre(0, 3)
+    game.stick(shot)
+    assert set(bubbles.cells) == {(0, 0), (0, 6)}  # the three 0s popped, the 2 fell
+    assert [f[3] for f in game.falling] == [2]
+    assert game.score == (10 * 3 + 20 * 1) * game.level
+
+
+def test_bubbles_two_of_a_colour_stay_and_the_ceiling_comes_down(display: None) -> None:
+    space, game = start("bubble shooter", 3)
+    bubbles = game.bubbles
+    bubbles.cells = {(0, 0): 1, (0, 1): 0, (0, 5): 2}
+    drop = bubbles.drop
+    for i in range(space["SHOTS_PER_DROP"]):
+        shot = space["FlyingBubble"](3 if i % 2 else 4, -math.pi / 2)
+        shot.x, shot.y = bubbles.centre(0, 8 + i % 4)
+        game.stick(shot)
+    assert (0, 1) in bubbles.cells and game.score == 0
+    assert bubbles.drop == drop + space["ROW_H"]
+
+
+def test_bubbles_a_shot_sticks_where_it_touches(display: None) -> None:
+    space, game = start("bubble shooter", 4)
+    before = len(game.bubbles.cells)
+    game.player.angle = -math.pi / 2
+    game.handle_key(pygame.K_SPACE)
+    run(game, 1.5)
+    assert game.shot is None
+    assert len(game.bubbles.cells) in (before + 1, before - 2) or game.score > 0
+
+
+def test_bubbles_reaching_the_line_end_the_game(display: None) -> None:
+    space, game = start("bubble shooter", 5)
+    bubbles = game.bubbles
+    assert game.state == "play"
+    bubbles.cells = {(0, 0): 0, (1, 0): 1, (2, 0): 2}
+    top = space["BUBBLE_AREA"].top + space["BUBBLE_R"] + 2 * space["ROW_H"]
+    bubbles.drop = space["DEADLINE"] - top  # the third row sits on the line
+    shot = space["FlyingBubble"](3, -math.pi / 2)
+    shot.x, shot.y = bubbles.centre(0, 5)
+    game.stick(shot)
+    assert game.state == "over" and "bottom" in game.over_reason
 
 
 # --- every genre ----------------------------------------------------------------------------
