@@ -35,6 +35,7 @@ EXAMPLES: dict[str, str] = {
     # -- physics genres --
     "golf": "mini golf with sand traps and water",
     "bubbles": "a bubble shooter in candy colours",
+    "towers": "a tower defense in the forest",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

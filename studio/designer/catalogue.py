@@ -232,6 +232,23 @@ PARTS: dict[str, PartInfo] = {
         losing="the bubbles reach the bottom line",
         player=True,
     ),
+    "towers": PartInfo(
+        entities=(
+            ("Path", "arena"),
+            ("Enemy", "enemy"),
+            ("Tower", "obstacle"),
+            ("Cursor", "player"),
+        ),
+        controls=(
+            ("Click a tile", "build a tower / upgrade it"),
+            ("Arrows/WASD + Space", "cursor, build / upgrade"),
+        ),
+        scoring=("enemies the towers stop (they pay money for towers and upgrades)",),
+        clearing=("stop a wave for a bigger one",),
+        losing="enemies reach the end of the path, out of lives",
+        player=True,
+        spawns=(("Enemy", "spawn_gap"),),
+    ),
 }
 
 

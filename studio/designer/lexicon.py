@@ -131,6 +131,23 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "bubbles",
         ),
     ),
+    "towers": (
+        "tower defense",
+        (
+            "tower defense",
+            "tower defence",
+            "tower-defense",
+            "tower-defence",
+            "td game",
+            "bloons",
+            "kingdom rush",
+            "defend the base",
+            "defend your base",
+            "place towers",
+            "towers",
+            "turrets",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

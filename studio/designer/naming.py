@@ -34,6 +34,7 @@ PREFIX: dict[str, list[str]] = {
     # -- physics genres --
     "golf": ["Putt", "Fairway", "Birdie"],
     "bubbles": ["Bubble", "Fizz", "Bobble"],
+    "towers": ["Tower", "Turret", "Bastion"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -53,6 +54,7 @@ SUFFIX: dict[str, list[str]] = {
     # -- physics genres --
     "golf": ["Golf", "Greens", "Links"],
     "bubbles": ["Pop", "Burst", "Blast"],
+    "towers": ["Defense", "Siege", "Hold"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -49,8 +49,26 @@ def _bubbles(ctx: DrawContext) -> dict[str, Any]:
     }
 
 
+def _towers(ctx: DrawContext) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "path_turns": rng.choice([2, 3, 3, 4]),
+        "start_money": int(rng.choice([100, 120, 150]) / pace),
+        "tower_cost": rng.choice([40, 50, 60]),
+        "upgrade_cost": rng.choice([40, 50]),
+        "tower_range": rng.choice([90, 100, 110]),
+        "tower_damage": rng.choice([2, 3]),
+        "tower_reload": _pick(rng, 0.45, 0.6),
+        "enemy_speed": int(rng.choice([45, 55, 65]) * pace),
+        "enemy_hp": rng.choice([6, 8, 10]),
+        "wave_size": rng.choice([6, 8]),
+        "spawn_gap": _pick(rng, 0.8, 1.1, 1 / pace),
+    }
+
+
 #: The physics group's parts -> the function drawing their template parameters.
 PHYSICS_PARAMS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "golf": _golf,
     "bubbles": _bubbles,
+    "towers": _towers,
 }

@@ -23,6 +23,13 @@ RECIPES_PHYSICS: dict[str, Recipe] = {
         lives=0,
         description="a bubble shooter",
     ),
+    "towers": Recipe(
+        "field",
+        (_use("towers"),),
+        mods=(_use("chasers"),),
+        lives=10,
+        description="a tower defense",
+    ),
 }
 
 #: Parts these bases cannot take: they would not fit the course, table or board.
@@ -30,6 +37,21 @@ UNFIT_PHYSICS: dict[str, set[str]] = {
     "golf": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall"},
     # a launcher that cannot move: only what its flying bubble can reach fits (power-ups)
     "bubbles": {
+        "bricks",
+        "ball",
+        "gates",
+        "wave",
+        "shooter",
+        "tail",
+        "blockfall",
+        "pickups",
+        "chasers",
+        "rocks",
+        "minefield",
+        "obstacles",
+    },
+    # a build cursor over a map: nothing may chase or hit it
+    "towers": {
         "bricks",
         "ball",
         "gates",

@@ -22,11 +22,16 @@ from .test_contract import contract_problems
 PROMPTS: dict[str, list[str]] = {
     "golf": ["mini golf", "crazy golf with windmills", "a putt-putt game", "minigolf for kids"],
     "bubbles": ["bubble shooter", "a puzzle bobble clone", "pop bubbles in space", "bust-a-move"],
+    "towers": ["tower defense", "a tower defence game with zombies", "kingdom rush", "bloons"],
 }
 #: genre key -> its part.
-PART: dict[str, str] = {"golf": "golf", "bubbles": "bubbles"}
+PART: dict[str, str] = {"golf": "golf", "bubbles": "bubbles", "towers": "towers"}
 #: Hybrids with the existing genres that are played for real.
-HYBRIDS: list[str] = ["crazy golf with ghosts", "bubble shooter with power-ups"]
+HYBRIDS: list[str] = [
+    "crazy golf with ghosts",
+    "bubble shooter with power-ups",
+    "tower defense meets pac-man",
+]
 
 
 @pytest.fixture
@@ -208,6 +213,115 @@ def test_bubbles_reaching_the_line_end_the_game(display: None) -> None:
     shot.x, shot.y = bubbles.centre(0, 5)
     game.stick(shot)
     assert game.state == "over" and "bottom" in game.over_reason
+
+
+# --- tower defense --------------------------------------------------------------------------
+def free_tile(space: dict[str, Any], game: Any) -> tuple[int, int]:
+    """A tile beside the path (touching its side), where a tower may stand."""
+    for col in range(space["GRID_COLS"]):
+        for row in range(space["GRID_ROWS"]):
+            rect = space["pygame"].Rect(
+                space["GRID_LEFT"] + col * space["TILE"],
+                space["GRID_TOP"] + row * space["TILE"],
+                space["TILE"],
+                space["TILE"],
+            )
+            near = rect.inflate(space["TILE"], space["TILE"])
+            if not game.path.blocks(rect.inflate(-8, -8)) and game.path.blocks(near):
+                return col, row
+    raise AssertionError("no free tile beside the path")
+
+
+def test_towers_enemies_follow_the_path(display: None) -> None:
+    space, game = start("tower defense", 1)
+    enemy = space["Enemy"](game.path, 1)
+    seen = []
+    while not enemy.arrived():
+        enemy.move(0.2)
+        seen.append(enemy.rect.center)
+        assert game.path.blocks(enemy.rect) or not space["FIELD"].collidepoint(enemy.rect.center)
+    assert len({y for _x, y in seen}) > 2  # it turned the corners
+    assert seen[-1][0] > space["FIELD"].right - space["TILE"]
+
+
+def test_towers_shoot_an_enemy_in_range_and_not_one_out_of_range(display: None) -> None:
+    space, game = start("tower defense", 2)
+    col, row = free_tile(space, game)
+    game.money = 1000
+    assert game.build(col, row)
+    tower = game.towers[(col, row)]
+    near, far = space["Enemy"](game.path, 1), space["Enemy"](game.path, 1)
+    along = range(0, int(game.path.total), 4)
+    near.distance = next(d for d in along if tower_sees(tower, game.path.at(d)))
+    far.distance = next(d for d in along if not tower_sees(tower, game.path.at(d)))
+    for enemy in (near, far):
+        enemy.speed = 0.0
+        enemy.move(0.0)
+    assert tower.in_range(near) and not tower.in_range(far)
+    game.enemies = [near, far]
+    game.to_spawn, game.wave_timer = 0, 99.0
+    game.update(1 / 60)
+    assert near.hp < near.max_hp and far.hp == far.max_hp
+    assert game.beams  # the shot is drawn
+
+
+def tower_sees(tower: Any, point: tuple[float, float]) -> bool:
+    return math.hypot(point[0] - tower.rect.centerx, point[1] - tower.rect.centery) <= tower.range()
+
+
+def test_towers_money_buys_towers_and_upgrades(display: None) -> None:
+    space, game = start("tower defense", 3)
+    col, row = free_tile(space, game)
+    cost, upgrade = space["TOWER_COST"], space["UPGRADE_COST"]
+    game.money = cost - 1
+    assert not game.build(col, row) and not game.towers  # too poor
+    game.money = cost + upgrade
+    game.handle_click(_centre(space, col, row), 1)  # a click builds on the tile
+    assert game.towers[(col, row)].level == 1 and game.money == upgrade
+    before = game.towers[(col, row)].range()
+    game.handle_key(pygame.K_SPACE)  # the cursor is on it: Space upgrades
+    assert game.towers[(col, row)].level == 2 and game.money == 0
+    assert game.towers[(col, row)].range() > before
+    assert not game.build(col, row)  # no money for the next upgrade
+    on_path = game.path.points[1]
+    tile = (
+        (on_path[0] - space["GRID_LEFT"]) // space["TILE"],
+        (on_path[1] - space["GRID_TOP"]) // space["TILE"],
+    )
+    game.money = 1000
+    assert not game.build(*tile)  # never on the path
+
+
+def _centre(space: dict[str, Any], col: int, row: int) -> tuple[int, int]:
+    tile = space["TILE"]
+    return (space["GRID_LEFT"] + col * tile + tile // 2, space["GRID_TOP"] + row * tile + tile // 2)
+
+
+def test_towers_an_enemy_reaching_the_end_costs_a_life(display: None) -> None:
+    space, game = start("tower defense", 4)
+    lives = game.lives
+    enemy = space["Enemy"](game.path, 1)
+    enemy.distance = game.path.total - 1
+    game.enemies = [enemy]
+    game.to_spawn, game.wave_timer = 0, 99.0
+    game.update(1 / 20)
+    assert game.lives == lives - 1 and game.enemies == []
+    game.lives = 1
+    enemy.distance = game.path.total - 1
+    game.enemies = [enemy]
+    game.update(1 / 20)
+    assert game.state == "over"
+
+
+def test_towers_a_kill_pays_money_and_waves_grow(display: None) -> None:
+    space, game = start("tower defense", 5)
+    game.wave_timer = 0.0
+    game.update(1 / 60)
+    assert game.wave == 1 and game.to_spawn == space["WAVE_SIZE"] - 1
+    money = game.money
+    game.enemies[0].hp = 0
+    game.update(1 / 60)
+    assert game.money > money and game.score > 0
 
 
 # --- every genre ----------------------------------------------------------------------------
