@@ -36,6 +36,7 @@ EXAMPLES: dict[str, str] = {
     "golf": "mini golf with sand traps and water",
     "bubbles": "a bubble shooter in candy colours",
     "towers": "a tower defense in the forest",
+    "pinball": "a neon pinball table",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

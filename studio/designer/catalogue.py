@@ -249,6 +249,18 @@ PARTS: dict[str, PartInfo] = {
         player=True,
         spawns=(("Enemy", "spawn_gap"),),
     ),
+    "pinball": PartInfo(
+        entities=(("Pinball", "player"), ("Flipper", "obstacle"), ("DropTarget", "obstacle")),
+        controls=(
+            ("Left/Right or Z/M", "flippers"),
+            ("Space/Down", "plunger (hold: harder)"),
+            ("Click a side", "flipper or plunger"),
+        ),
+        scoring=("bumpers", "drop targets (all down pays a bonus)"),
+        clearing=("knock down every drop target for the next level",),
+        losing="the last ball drains",
+        player=True,
+    ),
 }
 
 

@@ -148,6 +148,19 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "turrets",
         ),
     ),
+    "pinball": (
+        "pinball",
+        (
+            "pinball",
+            "pin ball",
+            "pin-ball",
+            "flippers",
+            "flipper",
+            "plunger",
+            "bumpers",
+            "space cadet",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

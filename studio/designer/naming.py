@@ -35,6 +35,7 @@ PREFIX: dict[str, list[str]] = {
     "golf": ["Putt", "Fairway", "Birdie"],
     "bubbles": ["Bubble", "Fizz", "Bobble"],
     "towers": ["Tower", "Turret", "Bastion"],
+    "pinball": ["Flipper", "Bumper", "Silver"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -55,6 +56,7 @@ SUFFIX: dict[str, list[str]] = {
     "golf": ["Golf", "Greens", "Links"],
     "bubbles": ["Pop", "Burst", "Blast"],
     "towers": ["Defense", "Siege", "Hold"],
+    "pinball": ["Pinball", "Tilt", "Wizard"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

@@ -66,9 +66,22 @@ def _towers(ctx: DrawContext) -> dict[str, Any]:
     }
 
 
+def _pinball(ctx: DrawContext) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "pin_gravity": int(rng.choice([850, 950, 1050]) * pace),
+        "bumper_kick": rng.choice([520, 580, 640]),
+        "bumpers": rng.choice([3, 3, 4]),
+        "drop_targets": rng.choice([0, 3, 4]),
+        "flip_len": rng.choice([72, 76, 80]),
+        "table_w": rng.choice([420, 450, 480]),
+    }
+
+
 #: The physics group's parts -> the function drawing their template parameters.
 PHYSICS_PARAMS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "golf": _golf,
     "bubbles": _bubbles,
     "towers": _towers,
+    "pinball": _pinball,
 }

@@ -30,39 +30,37 @@ RECIPES_PHYSICS: dict[str, Recipe] = {
         lives=10,
         description="a tower defense",
     ),
+    "pinball": Recipe(
+        "field",
+        (_use("pinball"),),
+        mods=(_use("powerups"),),
+        lives=3,
+        description="a pinball table",
+    ),
+}
+
+#: What a table, a launcher or a build cursor cannot take: things that chase, fall on or
+#: hit the player, or lie about the field where it cannot reach them.
+_FIXED_PLAYER = {
+    "bricks",
+    "ball",
+    "gates",
+    "wave",
+    "shooter",
+    "tail",
+    "blockfall",
+    "pickups",
+    "chasers",
+    "rocks",
+    "minefield",
+    "obstacles",
 }
 
 #: Parts these bases cannot take: they would not fit the course, table or board.
 UNFIT_PHYSICS: dict[str, set[str]] = {
     "golf": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall"},
     # a launcher that cannot move: only what its flying bubble can reach fits (power-ups)
-    "bubbles": {
-        "bricks",
-        "ball",
-        "gates",
-        "wave",
-        "shooter",
-        "tail",
-        "blockfall",
-        "pickups",
-        "chasers",
-        "rocks",
-        "minefield",
-        "obstacles",
-    },
-    # a build cursor over a map: nothing may chase or hit it
-    "towers": {
-        "bricks",
-        "ball",
-        "gates",
-        "wave",
-        "shooter",
-        "tail",
-        "blockfall",
-        "pickups",
-        "chasers",
-        "rocks",
-        "minefield",
-        "obstacles",
-    },
+    "bubbles": _FIXED_PLAYER,
+    "towers": _FIXED_PLAYER,
+    "pinball": _FIXED_PLAYER,
 }
