@@ -37,6 +37,7 @@ EXAMPLES: dict[str, str] = {
     "bubbles": "a bubble shooter in candy colours",
     "towers": "a tower defense in the forest",
     "pinball": "a neon pinball table",
+    "racing": "a top-down car racing game in the desert",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

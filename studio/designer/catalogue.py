@@ -261,6 +261,18 @@ PARTS: dict[str, PartInfo] = {
         losing="the last ball drains",
         player=True,
     ),
+    "racing": PartInfo(
+        entities=(("Track", "arena"), ("PlayerCar", "player"), ("Rival", "enemy")),
+        controls=(
+            ("Up/W, Down/S", "drive, brake / reverse"),
+            ("Left/Right or A/D", "steer"),
+            ("Click", "drive there"),
+        ),
+        scoring=("checkpoints passed in order", "finishing a race (winning pays most)"),
+        clearing=("finish the laps for the next race",),
+        losing="a rival finishes first",
+        player=True,
+    ),
 }
 
 

@@ -161,6 +161,29 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
             "space cadet",
         ),
     ),
+    "racing": (
+        "top-down racing",
+        (
+            "racing",
+            "racer",
+            "race car",
+            "race cars",
+            "racecar",
+            "car race",
+            "car racing",
+            "kart",
+            "karts",
+            "go-kart",
+            "micro machines",
+            "grand prix",
+            "formula 1",
+            "race track",
+            "racetrack",
+            "laps",
+            "drift",
+            "drifting",
+        ),
+    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.

@@ -36,6 +36,7 @@ PREFIX: dict[str, list[str]] = {
     "bubbles": ["Bubble", "Fizz", "Bobble"],
     "towers": ["Tower", "Turret", "Bastion"],
     "pinball": ["Flipper", "Bumper", "Silver"],
+    "racing": ["Turbo", "Circuit", "Nitro"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -57,6 +58,7 @@ SUFFIX: dict[str, list[str]] = {
     "bubbles": ["Pop", "Burst", "Blast"],
     "towers": ["Defense", "Siege", "Hold"],
     "pinball": ["Pinball", "Tilt", "Wizard"],
+    "racing": ["Racer", "Rally", "Grand Prix"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

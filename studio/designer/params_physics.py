@@ -78,10 +78,26 @@ def _pinball(ctx: DrawContext) -> dict[str, Any]:
     }
 
 
+def _racing(ctx: DrawContext) -> dict[str, Any]:
+    rng, pace = ctx.rng, ctx.pace
+    return {
+        "track_half": rng.choice([40, 46, 52]),
+        "track_points": rng.choice([7, 8, 9, 10]),
+        "laps": rng.choice([3, 3, 5]),
+        "car_accel": rng.choice([240, 280, 320]),
+        "car_top": rng.choice([260, 290, 320]),
+        "car_turn": _pick(rng, 2.6, 3.2),
+        "rivals": rng.choice([1, 2, 3]),
+        "rival_speed": int(rng.choice([170, 190, 210]) * pace),
+        "barriers": rng.choice([3, 5, 7]),
+    }
+
+
 #: The physics group's parts -> the function drawing their template parameters.
 PHYSICS_PARAMS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "golf": _golf,
     "bubbles": _bubbles,
     "towers": _towers,
     "pinball": _pinball,
+    "racing": _racing,
 }

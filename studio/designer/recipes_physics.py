@@ -37,6 +37,13 @@ RECIPES_PHYSICS: dict[str, Recipe] = {
         lives=3,
         description="a pinball table",
     ),
+    "racing": Recipe(
+        "field",
+        (_use("racing"),),
+        mods=(_use("pickups"),),
+        lives=0,
+        description="a top-down racing game",
+    ),
 }
 
 #: What a table, a launcher or a build cursor cannot take: things that chase, fall on or
@@ -63,4 +70,7 @@ UNFIT_PHYSICS: dict[str, set[str]] = {
     "bubbles": _FIXED_PLAYER,
     "towers": _FIXED_PLAYER,
     "pinball": _FIXED_PLAYER,
+    # a car that drives anywhere: things to collect, ghosts and rocks fit; walls with gaps,
+    # bricks, invaders and falling blocks do not
+    "racing": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall", "obstacles"},
 }

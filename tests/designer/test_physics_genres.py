@@ -24,6 +24,7 @@ PROMPTS: dict[str, list[str]] = {
     "bubbles": ["bubble shooter", "a puzzle bobble clone", "pop bubbles in space", "bust-a-move"],
     "towers": ["tower defense", "a tower defence game with zombies", "kingdom rush", "bloons"],
     "pinball": ["pinball", "a pin-ball table with bumpers", "space cadet pinball", "flippers"],
+    "racing": ["a top-down racing game", "go-kart racing", "micro machines", "a race car game"],
 }
 #: Hybrids with the existing genres that are played for real.
 HYBRIDS: list[str] = [
@@ -31,6 +32,8 @@ HYBRIDS: list[str] = [
     "bubble shooter with power-ups",
     "tower defense meets pac-man",
     "pinball with power-ups",
+    "racing meets pac-man",
+    "a racing game with coins",
 ]
 
 
@@ -387,6 +390,77 @@ def test_pinball_a_drained_ball_costs_a_ball(display: None) -> None:
         in_play(game.player, float(space["PLAY_X"]), space["FLIP_Y"] + 10.0, vy=200.0)
         run(game, 1.0)
     assert game.state == "over"
+
+
+# --- racing ---------------------------------------------------------------------------------
+class Held:
+    """Keys held down, as ``pygame.key.get_pressed()`` reports them."""
+
+    def __init__(self, *keys: int) -> None:
+        self.keys = set(keys)
+
+    def __getitem__(self, key: int) -> bool:
+        return key in self.keys
+
+
+def test_racing_laps_count_only_through_the_checkpoints_in_order(display: None) -> None:
+    space, game = start("a top-down racing game", 1)
+    game.rivals = []
+    car, points = game.player, game.track.points
+
+    def visit(index: int) -> None:
+        car.x, car.y = float(points[index][0]), float(points[index][1])
+        car.speed = 0.0
+        game.update(1 / 60)
+
+    visit(len(points) // 2)  # a short cut across the middle
+    visit(0)  # straight back over the line
+    assert car.laps == 0 and car.next == 1
+    for index in [*range(1, len(points)), 0]:
+        visit(index)
+    assert car.laps == 1 and car.next == 1
+    assert game.score > 0
+
+
+def test_racing_going_off_the_track_slows_you(display: None) -> None:
+    space, game = start("a top-down racing game", 2)
+    game.track.barriers = []
+    car, gas = game.player, Held(pygame.K_UP)
+    for _ in range(36):
+        car.update(1 / 60, gas)
+    assert not game.track.off_road((car.x, car.y))
+    assert car.speed > space["GRASS_TOP"] + 20
+    car.x, car.y = float(space["ARENA"].centerx), float(space["ARENA"].centery)
+    assert game.track.off_road((car.x, car.y))
+    for _ in range(60):
+        car.update(1 / 60, gas)
+    assert game.track.off_road((car.x, car.y))
+    assert car.speed <= space["GRASS_TOP"] + 1
+
+
+def test_racing_a_collision_with_a_wall_stops_you(display: None) -> None:
+    space, game = start("a top-down racing game", 3)
+    car = game.player
+    car.heading, car.speed = 0.0, float(space["CAR_TOP"])
+    wall = space["pygame"].Rect(int(car.x) + 30, int(car.y) - 40, 20, 80)
+    game.track.barriers = [wall]
+    game.rivals = []
+    for _ in range(30):
+        car.update(1 / 60, Held(pygame.K_UP))
+        assert not car.rect.colliderect(wall)
+    assert car.speed < space["CAR_ACCEL"] / 60 + 1 and car.crashed  # it stands at the wall
+    car.x, car.y, car.heading = float(space["ARENA"].right - space["CAR_R"] - 2), car.y, 0.0
+    car.speed = float(space["CAR_TOP"])
+    car.update(1 / 60, Held())
+    assert car.speed == 0.0 and car.rect.right <= space["ARENA"].right  # the edge stops it too
+
+
+def test_racing_a_rival_finishing_first_ends_the_race(display: None) -> None:
+    space, game = start("a top-down racing game", 4)
+    rival = game.rivals[0]
+    rival.laps = space["LAPS"]
+    game.update(1 / 60)
+    assert game.state == "over" and "rival" in game.over_reason
 
 
 # --- every genre ----------------------------------------------------------------------------
