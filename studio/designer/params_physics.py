@@ -75,6 +75,7 @@ def _pinball(ctx: DrawContext) -> dict[str, Any]:
         "drop_targets": rng.choice([0, 3, 4]),
         "flip_len": rng.choice([72, 76, 80]),
         "table_w": rng.choice([420, 450, 480]),
+        "pin_bricks": 0,  # rows of bricks at the top of the table (the breakout hybrid)
     }
 
 

@@ -117,6 +117,21 @@ UNFIT: dict[str, set[str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Pair:
+    """A hybrid of two genres whose rules meet inside one part (e.g. bricks on a pinball
+    table): the parts it is made of, and the note that says how."""
+
+    base: str
+    parts: tuple[PartUse, ...]
+    lives: int
+    note: str
+
+
+#: Hybrids made their own way (key: the two genres); the genre groups add theirs below.
+PAIRS: dict[frozenset[str], Pair] = {}
+
+
 @dataclass
 class Composition:
     base: str
@@ -142,6 +157,9 @@ def compose(genres: list[str]) -> Composition:
         return Composition(genres[0], list(first.parts), first.lives, first.scrolls, [])
     a, b = genres[0], genres[1]
     ra, rb = RECIPES[a], RECIPES[b]
+    paired = PAIRS.get(frozenset((a, b)))
+    if paired is not None:  # a hybrid with rules of its own, whichever genre was named first
+        return Composition(paired.base, list(paired.parts), paired.lives, False, [paired.note])
     if ra.family == "board" and rb.family == "board":
         return _board_pair(a, b)
     if ra.family != rb.family:
@@ -290,7 +308,12 @@ def default_edges(base: str) -> dict[str, str]:
 
 
 # -- physics genres --
-from studio.designer.recipes_physics import RECIPES_PHYSICS, UNFIT_PHYSICS  # noqa: E402
+from studio.designer.recipes_physics import (  # noqa: E402
+    PAIRS_PHYSICS,
+    RECIPES_PHYSICS,
+    UNFIT_PHYSICS,
+)
 
 RECIPES.update(RECIPES_PHYSICS)
 UNFIT.update(UNFIT_PHYSICS)
+PAIRS.update({frozenset(k): Pair(*v) for k, v in PAIRS_PHYSICS.items()})

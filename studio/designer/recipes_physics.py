@@ -6,7 +6,7 @@ player interface, so the field parts other genres lend can join it) that owns th
 
 from __future__ import annotations
 
-from studio.designer.recipe_base import Recipe, _use
+from studio.designer.recipe_base import PartUse, Recipe, _use
 
 RECIPES_PHYSICS: dict[str, Recipe] = {
     "golf": Recipe(
@@ -73,4 +73,15 @@ UNFIT_PHYSICS: dict[str, set[str]] = {
     # a car that drives anywhere: things to collect, ghosts and rocks fit; walls with gaps,
     # bricks, invaders and falling blocks do not
     "racing": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall", "obstacles"},
+}
+
+#: Hybrids whose rules meet inside one of these parts: (genre, genre) -> (base, parts,
+#: lives, the note for the "understood" line).
+PAIRS_PHYSICS: dict[tuple[str, str], tuple[str, tuple[PartUse, ...], int, str]] = {
+    ("pinball", "breakout"): (
+        "pinball",
+        (_use("pinball", pin_bricks=3),),
+        3,
+        "bricks line the top of the table: the pinball breaks them, clear them all for a level",
+    ),
 }

@@ -33,6 +33,7 @@ HYBRIDS: list[str] = [
     "tower defense meets pac-man",
     "pinball with power-ups",
     "racing meets pac-man",
+    "pinball meets breakout",
     "a racing game with coins",
 ]
 
@@ -390,6 +391,23 @@ def test_pinball_a_drained_ball_costs_a_ball(display: None) -> None:
         in_play(game.player, float(space["PLAY_X"]), space["FLIP_Y"] + 10.0, vy=200.0)
         run(game, 1.0)
     assert game.state == "over"
+
+
+def test_pinball_meets_breakout_the_ball_breaks_bricks_on_the_table(display: None) -> None:
+    for prompt in ("pinball meets breakout", "breakout with pinball flippers"):
+        design = design_for(prompt, 0)
+        assert "pinball" in design.parts and "bricks" not in design.parts
+        assert "bricks line the top of the table" in design.understood
+    space, game = start("pinball meets breakout", 5)
+    game.targets = []  # nothing else in the way
+    brick = max(game.bricks, key=lambda b: (b.y, -abs(b.centerx - space["PLAY_X"])))  # lowest row
+    count, score = len(game.bricks), game.score
+    in_play(game.player, float(brick.centerx), brick.bottom + space["PIN_R"] + 20.0, vy=-600.0)
+    run(game, 0.1)
+    assert len(game.bricks) == count - 1 and brick not in game.bricks
+    assert game.score == score + 50 * game.level
+    assert game.player.vy > 0  # it bounced off the brick
+    assert "PIN_BRICKS = 0" in make_game("pinball", 0).code  # a plain table has none
 
 
 # --- racing ---------------------------------------------------------------------------------
