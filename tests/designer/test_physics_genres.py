@@ -18,6 +18,10 @@ from studio.designer import design_for, make_game
 from .catalogue import SHORT
 from .conftest import write_games
 from .test_contract import contract_problems
+from .test_drawing import test_a_frame_of_play_draws_only_what_moves as draws_only_what_moves
+from .test_drawing import (
+    test_play_paints_only_what_changed_yet_matches_a_full_redraw as matches_a_full_redraw,
+)
 
 #: genre key -> prompts that name it (the first is the one played by the verifier).
 PROMPTS: dict[str, list[str]] = {
@@ -507,6 +511,7 @@ def hybrid_prompts() -> list[tuple[str, str, str]]:
     ]
 
 
+@pytest.mark.slow
 def test_every_hybrid_with_a_physics_genre_follows_the_contract() -> None:
     """Property-style: each pair in both orders, a different seed for each."""
     pairs = hybrid_prompts()
@@ -515,6 +520,24 @@ def test_every_hybrid_with_a_physics_genre_follows_the_contract() -> None:
         game = make_game(prompt, 50 + index)
         assert game.design.genres == [a, b], prompt
         assert contract_problems(game.code) == [], (prompt, index)
+
+
+DRAWN = [ps[0] for ps in PROMPTS.values()] + ["pinball meets breakout"]
+
+
+@pytest.mark.parametrize("prompt", DRAWN)
+def test_a_frame_of_physics_play_draws_only_what_moves(
+    prompt: str, display: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draws_only_what_moves(prompt, display, monkeypatch)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prompt", DRAWN)
+def test_physics_play_paints_only_what_changed_yet_matches_a_full_redraw(
+    prompt: str, display: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matches_a_full_redraw(prompt, display, monkeypatch)
 
 
 @pytest.mark.slow
