@@ -33,6 +33,13 @@ GENRES = {
     "snake+breakout": "snake meets breakout",
     "invaders+tetris": "space invaders + tetris",
     "pong+breakout": "pong with breakout bricks",
+    # -- physics genres --
+    "golf": "mini golf",
+    "bubbles": "bubble shooter",
+    "towers": "tower defense",
+    "pinball": "pinball",
+    "racing": "a top-down racing game",
+    "pinball+breakout": "pinball meets breakout",
 }
 
 

@@ -15,6 +15,8 @@ PAIR_TITLES: dict[tuple[str, ...], list[str]] = {
     ("minesweeper", "tetris"): ["Mine Drop", "Fuse Stack", "Blast Blocks"],
     ("match3", "minesweeper"): ["Gem Mines", "Jewel Fuse", "Blast Swap"],
     ("2048", "match3"): ["Number Swap", "Triple Merge", "Match Double"],
+    # -- physics genres --
+    ("breakout", "pinball"): ["Brick Flipper", "Pinbreaker", "Bumper Bricks"],
 }
 PREFIX: dict[str, list[str]] = {
     "tetris": ["Block", "Stack", "Tetra"],
