@@ -247,7 +247,7 @@ PARTS: dict[str, PartInfo] = {
         clearing=("stop a wave for a bigger one",),
         losing="enemies reach the end of the path, out of lives",
         player=True,
-        spawns=(("Enemy", "spawn_gap"),),
+        spawns=(("Enemy", "spawn_every"),),
     ),
     "pinball": PartInfo(
         entities=(("Pinball", "player"), ("Flipper", "obstacle"), ("DropTarget", "obstacle")),

@@ -1,6 +1,10 @@
 """Parameters of the physics group's parts (mini golf, bubble shooter, tower defense,
 pinball, racing), drawn from the seed in a fixed order and bent by the difficulty.
 
+Parameter names follow the designer's conventions so the offline remix can bend them:
+``*_speed`` and ``gravity`` scale with the pace, ``*_time`` and ``*_every`` against it, and an
+enemy part's ``*count`` parameters with "more enemies".
+
 ``params.py`` merges ``PHYSICS_PARAMS`` into ``PART_PARAMS``; this module does not import it
 back (the context is described by a protocol), so there is no import cycle.
 """
@@ -29,7 +33,7 @@ def _golf(ctx: DrawContext) -> dict[str, Any]:
     return {
         "hole_radius": 13 if pace < 1 else (11 if pace == 1 else 10),
         "golf_friction": rng.choice([150, 180, 210]),
-        "max_putt": rng.choice([820, 900, 980]),
+        "putt_speed": rng.choice([820, 900, 980]),  # a full-power putt
         "holes": rng.choice([6, 9, 9]),
         "wall_blocks": rng.choice([2, 3, 4]) if pace >= 1 else 2,
         "sand": rng.random() < 0.7,
@@ -58,19 +62,19 @@ def _towers(ctx: DrawContext) -> dict[str, Any]:
         "upgrade_cost": rng.choice([40, 50]),
         "tower_range": rng.choice([90, 100, 110]),
         "tower_damage": rng.choice([2, 3]),
-        "tower_reload": _pick(rng, 0.45, 0.6),
+        "reload_time": _pick(rng, 0.45, 0.6),
         "enemy_speed": int(rng.choice([45, 55, 65]) * pace),
         "enemy_hp": rng.choice([6, 8, 10]),
-        "wave_size": rng.choice([6, 8]),
-        "spawn_gap": _pick(rng, 0.8, 1.1, 1 / pace),
+        "wave_count": rng.choice([6, 8]),  # enemies in the first wave
+        "spawn_every": _pick(rng, 0.8, 1.1, 1 / pace),
     }
 
 
 def _pinball(ctx: DrawContext) -> dict[str, Any]:
     rng, pace = ctx.rng, ctx.pace
     return {
-        "pin_gravity": int(rng.choice([850, 950, 1050]) * pace),
-        "bumper_kick": rng.choice([520, 580, 640]),
+        "gravity": int(rng.choice([850, 950, 1050]) * pace),
+        "kick_speed": rng.choice([520, 580, 640]),  # off a bumper
         "bumpers": rng.choice([3, 3, 4]),
         "drop_targets": rng.choice([0, 3, 4]),
         "flip_len": rng.choice([72, 76, 80]),
@@ -86,9 +90,9 @@ def _racing(ctx: DrawContext) -> dict[str, Any]:
         "track_points": rng.choice([7, 8, 9, 10]),
         "laps": rng.choice([3, 3, 5]),
         "car_accel": rng.choice([240, 280, 320]),
-        "car_top": rng.choice([260, 290, 320]),
+        "car_speed": rng.choice([260, 290, 320]),  # top speed on the road
         "car_turn": _pick(rng, 2.6, 3.2),
-        "rivals": rng.choice([1, 2, 3]),
+        "rival_count": rng.choice([1, 2, 3]),
         "rival_speed": int(rng.choice([170, 190, 210]) * pace),
         "barriers": rng.choice([3, 5, 7]),
     }

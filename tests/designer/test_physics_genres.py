@@ -14,6 +14,8 @@ import pytest
 
 import studio
 from studio.designer import design_for, make_game
+from studio.designer.design import Arena
+from studio.designer.render import render
 
 from .catalogue import SHORT
 from .conftest import write_games
@@ -484,6 +486,51 @@ def test_racing_a_rival_finishing_first_ends_the_race(display: None) -> None:
     rival.laps = space["LAPS"]
     game.update(1 / 60)
     assert game.state == "over" and "rival" in game.over_reason
+
+
+# --- remixing --------------------------------------------------------------------------------
+@pytest.mark.parametrize("genre", sorted(PROMPTS))
+@pytest.mark.parametrize(("size", "pace"), [((640, 480), 1.6), ((1024, 768), 0.6)])
+def test_physics_genres_bend_to_the_remix_knobs(
+    genre: str, size: tuple[int, int], pace: float, display: None
+) -> None:
+    """What the offline remix changes by name (``*_speed`` and ``gravity`` with the pace,
+    ``*_time``/``*_every`` against it, the window's size) keeps each game whole and playable:
+    the pinball still climbs the lane, the course, table, track and map fit the window."""
+    design = design_for(PROMPTS[genre][0], 7)
+    speeds = [k for k in design.params if k.endswith("_speed") or k == "gravity"]
+    assert speeds, genre  # something the pace can scale
+    for key, value in list(design.params.items()):
+        if key in speeds:
+            design.params[key] = round(value * pace)
+        elif key.endswith(("_time", "_every")) and key not in ("safe_time", "grace_time"):
+            design.params[key] = round(value / pace, 3)
+    design.arena = Arena("field", *size)
+    space: dict[str, Any] = {"__name__": "designer_game"}
+    exec(compile(render(design), "<game>", "exec"), space)  # noqa: S102 - our own output
+    screen = pygame.display.set_mode(size)
+    game = space["Game"]()
+    game.start()
+    if genre == "pinball":
+        game.handle_key(pygame.K_SPACE)
+        run(game, 1.2)
+        assert game.player.x < space["LANE_X"]  # a tap of the plunger reaches the table
+    pictures = set()
+    keys = [pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_SPACE]
+    for frame in range(600):
+        if frame % 30 == 0:
+            game.handle_key(keys[frame // 30 % len(keys)])
+        if frame % 45 == 0:
+            pos = (size[0] * (frame % 7 + 1) // 9, size[1] * (frame % 5 + 2) // 8)
+            game.handle_motion(pos)
+            game.handle_click(pos, 1)
+        game.update(1 / 60)
+        if game.state == "over":
+            game.start()
+        game.draw(screen)
+        if frame % 60 == 0:
+            pictures.add(pygame.image.tobytes(screen, "RGB"))
+    assert len(pictures) > 5
 
 
 # --- every genre ----------------------------------------------------------------------------
