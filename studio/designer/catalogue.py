@@ -240,8 +240,8 @@ PARTS: dict[str, PartInfo] = {
             ("Cursor", "player"),
         ),
         controls=(
-            ("Click a tile", "build a tower / upgrade it"),
-            ("Arrows/WASD + Space", "cursor, build / upgrade"),
+            ("Click a tile", "build / upgrade a tower"),
+            ("Arrows/WASD + Space", "the same with a cursor"),
         ),
         scoring=("enemies the towers stop (they pay money for towers and upgrades)",),
         clearing=("stop a wave for a bigger one",),
@@ -253,8 +253,8 @@ PARTS: dict[str, PartInfo] = {
         entities=(("Pinball", "player"), ("Flipper", "obstacle"), ("DropTarget", "obstacle")),
         controls=(
             ("Left/Right or Z/M", "flippers"),
-            ("Space/Down", "plunger (hold: harder)"),
-            ("Click a side", "flipper or plunger"),
+            ("Space/Down", "plunger (hold)"),
+            ("Click a side", "flip / launch"),
         ),
         scoring=("bumpers", "drop targets (all down pays a bonus)"),
         clearing=("knock down every drop target for the next level",),
