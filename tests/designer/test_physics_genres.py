@@ -483,6 +483,12 @@ def test_racing_a_collision_with_a_wall_stops_you(display: None) -> None:
 def test_racing_a_rival_finishing_first_ends_the_race(display: None) -> None:
     space, game = start("a top-down racing game", 4)
     rival = game.rivals[0]
+    game.rivals = [rival]
+    game.player.next = 3
+    rival.next = 0  # past its last checkpoint, heading for the line: ahead of the player
+    assert game.place() == 2
+    game.player.laps = 1
+    assert game.place() == 1
     rival.laps = space["LAPS"]
     game.update(1 / 60)
     assert game.state == "over" and "rival" in game.over_reason
