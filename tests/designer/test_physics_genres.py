@@ -554,31 +554,32 @@ PHYSICS_SHORT |= {"pinball": "pinball", "racing": "racing"}
 
 
 def hybrid_prompts() -> list[tuple[str, str, str]]:
-    """(genre, genre, prompt) for every physics genre with every other genre, both orders."""
+    """(genre, genre, prompt) for every physics genre with every other genre, once, which of
+    the two is named first alternating."""
     names = {**SHORT, **PHYSICS_SHORT}
-    return [
-        (a, b, f"{names[a]} meets {names[b]}")
-        for a in names
-        for b in names
-        if a != b and (a in PHYSICS_SHORT or b in PHYSICS_SHORT)
+    keys = list(names)
+    pairs = [
+        (a, b) for i, a in enumerate(keys) for b in keys[i + 1 :] if {a, b} & set(PHYSICS_SHORT)
     ]
+    ordered = [(a, b) if i % 2 else (b, a) for i, (a, b) in enumerate(pairs)]
+    return [(a, b, f"{names[a]} meets {names[b]}") for a, b in ordered]
 
 
 @pytest.mark.slow
 def test_every_hybrid_with_a_physics_genre_follows_the_contract() -> None:
-    """Property-style: each pair in both orders, a different seed for each."""
+    """Property-style: each pair, a different seed for each."""
     pairs = hybrid_prompts()
-    assert len(pairs) == 5 * 13 * 2 + 5 * 4  # with each of the 13 genres, and each other
+    assert len(pairs) == 5 * 13 + 10  # with each of the 13 genres, and with each other
     for index, (a, b, prompt) in enumerate(pairs):
         game = make_game(prompt, 50 + index)
         assert game.design.genres == [a, b], prompt
         assert contract_problems(game.code) == [], (prompt, index)
 
 
-DRAWN = [ps[0] for ps in PROMPTS.values()] + ["pinball meets breakout"]
+DRAWN = [ps[0] for ps in PROMPTS.values()]
 
 
-@pytest.mark.parametrize("prompt", DRAWN)
+@pytest.mark.parametrize("prompt", [*DRAWN, "pinball meets breakout"])
 def test_a_frame_of_physics_play_draws_only_what_moves(
     prompt: str, display: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
