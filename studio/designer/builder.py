@@ -121,7 +121,7 @@ def subject_parts(und: Understanding, base: str, names: list[str]) -> list[str]:
         extra.append("pickups")
     if "enemy" in named and not set(subjects.ENEMY_DRAWN) & set(names):
         extra.append("chasers")
-    return extra
+    return [part for part in extra if part not in UNFIT.get(base, ())]
 
 
 def not_kept(und: Understanding, names: list[str]) -> list[str]:

@@ -234,7 +234,7 @@ for _subject in LIBRARY:
 
 #: Where each role is drawn: the parts that draw a player, an enemy or a thing to collect.
 PLAYER_DRAWN = ("walker", "runner", "flapper", "ship", "rocket", "racing")
-ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles")
+ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "towers")
 PICKUP_DRAWN = ("pickups",)
 ROLE_WORDS = {"player": "you", "enemy": "to avoid", "pickup": "to collect"}
 

@@ -75,6 +75,19 @@ def test_prompts_naming_the_genre_map_to_it(genre: str, prompt: str) -> None:
     assert genre in design.parts  # each genre is one part of the same name
 
 
+def test_subjects_are_drawn_where_the_genre_has_a_place_and_said_lost_where_not() -> None:
+    zombies = make_game("a tower defense with zombies", 0)
+    assert "ENEMY_PICTURE" in zombies.code and "chasers" not in zombies.design.parts
+    assert "zombie (to avoid)" in zombies.design.understood  # they walk the path
+    frogs = make_game("a racing game with frogs", 0)  # "racing" names the car: the player
+    assert (
+        "PLAYER_PICTURE" in frogs.code and "car (you), frog (to avoid)" in frogs.design.understood
+    )
+    assert "chasers" in frogs.design.parts  # frogs chase the car over the track
+    sharks = design_for("a bubble shooter with sharks", 0)
+    assert "not kept: shark" in sharks.understood and "chasers" not in sharks.parts
+
+
 # --- mini golf ------------------------------------------------------------------------------
 def open_course(space: dict[str, Any], game: Any) -> Any:
     """The current hole with no walls, sand, water or bar in the way."""
