@@ -27,11 +27,11 @@ from .test_drawing import (
 
 #: genre key -> prompts that name it (the first is the one played by the verifier).
 PROMPTS: dict[str, list[str]] = {
-    "golf": ["mini golf", "crazy golf with windmills", "a putt-putt game", "minigolf for kids"],
+    "golf": ["mini golf", "crazy golf with windmills", "a putt-putt game", "a hole in one game"],
     "bubbles": ["bubble shooter", "a puzzle bobble clone", "pop bubbles in space", "bust-a-move"],
-    "towers": ["tower defense", "a tower defence game with zombies", "kingdom rush", "bloons"],
+    "towers": ["tower defense", "a tower defence game with zombies", "bloons", "defend the castle"],
     "pinball": ["pinball", "a pin-ball table with bumpers", "space cadet pinball", "flippers"],
-    "racing": ["a top-down racing game", "go-kart racing", "micro machines", "a race car game"],
+    "racing": ["a top-down racing game", "go-kart racing", "micro machines", "a driving game"],
 }
 #: Hybrids with the existing genres that are played for real.
 HYBRIDS: list[str] = [
