@@ -33,7 +33,7 @@ EXAMPLES: dict[str, str] = {
     "memory": "memory cards for kids",
     "arcade": "something with cats",
     # -- physics genres --
-    "golf": "mini golf with sand traps and water",
+    "golf": "a relaxing mini golf course",
     "bubbles": "a bubble shooter in candy colours",
     "towers": "a tower defense in the forest",
     "pinball": "a neon pinball table",
