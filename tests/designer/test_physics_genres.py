@@ -30,7 +30,7 @@ PROMPTS: dict[str, list[str]] = {
     "golf": ["mini golf", "crazy golf with windmills", "a putt-putt game", "a hole in one game"],
     "bubbles": ["bubble shooter", "a puzzle bobble clone", "pop bubbles in space", "bust-a-move"],
     "towers": ["tower defense", "a tower defence game with zombies", "bloons", "defend the castle"],
-    "pinball": ["pinball", "a pin-ball table with bumpers", "space cadet pinball", "flippers"],
+    "pinball": ["pinball", "a pin-ball table with bumpers", "space cadet pinball", "a pin ball"],
     "racing": ["a top-down racing game", "go-kart racing", "micro machines", "a driving game"],
 }
 #: Hybrids with the existing genres that are played for real.
@@ -66,6 +66,20 @@ def start(prompt: str, seed: int) -> tuple[dict[str, Any], Any]:
 def run(game: Any, seconds: float) -> None:
     for _ in range(int(seconds * 60)):
         game.update(1 / 60)
+
+
+#: Prompts that use a physics genre's words for something else: they keep their own genre.
+NOT_PHYSICS = {
+    "asteroids drifting through space": ["asteroids"],
+    "a snake with flippers and bumpers": ["snake"],
+    "an underwater maze with bubbles": ["maze"],
+    "a knight guarding castle towers in a maze": ["maze"],
+}
+
+
+@pytest.mark.parametrize(("prompt", "genres"), list(NOT_PHYSICS.items()))
+def test_other_uses_of_physics_words_keep_their_genre(prompt: str, genres: list[str]) -> None:
+    assert design_for(prompt, 0).genres == genres
 
 
 @pytest.mark.parametrize(("genre", "prompt"), [(g, p) for g, ps in PROMPTS.items() for p in ps])
