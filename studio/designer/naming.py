@@ -17,6 +17,7 @@ PAIR_TITLES: dict[tuple[str, ...], list[str]] = {
     ("2048", "match3"): ["Number Swap", "Triple Merge", "Match Double"],
     # -- physics genres --
     ("breakout", "pinball"): ["Brick Flipper", "Pinbreaker", "Bumper Bricks"],
+    ("bubbles", "minesweeper"): ["Bubble Mines", "Fuse Pop", "Blast Bobble"],
 }
 PREFIX: dict[str, list[str]] = {
     "tetris": ["Block", "Stack", "Tetra"],

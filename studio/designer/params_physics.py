@@ -50,6 +50,7 @@ def _bubbles(ctx: DrawContext) -> dict[str, Any]:
         "bubble_colours": rng.choice([4, 5]) if pace >= 1 else 4,
         "shot_speed": int(rng.choice([720, 820, 920]) * pace),
         "shots_per_drop": max(3, int(rng.choice([6, 7, 8]) / pace)),
+        "bomb_bubbles": 0.0,  # share of bubbles hiding a mine (the minesweeper hybrid)
     }
 
 

@@ -84,4 +84,10 @@ PAIRS_PHYSICS: dict[tuple[str, str], tuple[str, tuple[PartUse, ...], int, str]] 
         3,
         "bricks line the top of the table: the pinball breaks them, clear them all for a level",
     ),
+    ("bubbles", "minesweeper"): (
+        "bubbles",
+        (_use("bubbles", bomb_bubbles=0.1),),
+        0,
+        "mines hide in the bubbles: a pop next to one blows up everything around it",
+    ),
 }

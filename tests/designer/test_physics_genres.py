@@ -43,6 +43,7 @@ HYBRIDS: list[str] = [
     "racing meets pac-man",
     "pinball meets breakout",
     "a racing game with coins",
+    "bubble shooter meets minesweeper",
 ]
 
 
@@ -253,6 +254,22 @@ def test_bubbles_reaching_the_line_end_the_game(display: None) -> None:
     shot.x, shot.y = bubbles.centre(0, 5)
     game.stick(shot)
     assert game.state == "over" and "bottom" in game.over_reason
+
+
+def test_bubbles_meet_minesweeper_a_pop_next_to_a_mine_blows_up_around_it(display: None) -> None:
+    for prompt in ("bubble shooter meets minesweeper", "minesweeper meets bubble shooter"):
+        assert "mines hide in the bubbles" in design_for(prompt, 0).understood
+    space, game = start("bubble shooter meets minesweeper", 2)
+    bubbles = game.bubbles
+    # two 0s at the ceiling; a mine (colour 1) beside them with colour-2 and -3 neighbours
+    bubbles.cells = {(0, 0): 0, (0, 1): 0, (0, 2): 1, (0, 3): 2, (1, 2): 3, (0, 8): 4}
+    bubbles.bombs = {(0, 2)}
+    shot = space["FlyingBubble"](0, -math.pi / 2)
+    shot.x, shot.y = bubbles.centre(1, 0)
+    game.stick(shot)
+    assert set(bubbles.cells) == {(0, 8)} and bubbles.bombs == set()
+    plain = start("bubble shooter", 2)[1]
+    assert plain.bubbles.bombs == set()  # a plain bubble shooter has no mines
 
 
 # --- tower defense --------------------------------------------------------------------------
