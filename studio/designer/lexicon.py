@@ -100,88 +100,6 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Not named by any phrase: the designer's choice when no genre is recognised.
     "arcade": ("arcade collector", ()),
-    # -- physics genres --
-    "golf": (
-        "mini golf",
-        (
-            "mini golf",
-            "minigolf",
-            "mini-golf",
-            "crazy golf",
-            "putt putt",
-            "putt-putt",
-            "hole in one",
-            "golf",
-        ),
-    ),
-    "bubbles": (
-        "bubble shooter",
-        (
-            "bubble shooter",
-            "bubble shooting",
-            "bubble popper",
-            "bubble pop",
-            "pop bubbles",
-            "popping bubbles",
-            "puzzle bobble",
-            "bust-a-move",
-            "bust a move",
-            "bubble witch",
-            "shoot bubbles",
-        ),
-    ),
-    "towers": (
-        "tower defense",
-        (
-            "tower defense",
-            "tower defence",
-            "tower-defense",
-            "tower-defence",
-            "td game",
-            "bloons",
-            "kingdom rush",
-            "defend the base",
-            "defend your base",
-            "defend the castle",
-            "castle defense",
-            "castle defence",
-            "place towers",
-            "build towers",
-            "tower game",
-        ),
-    ),
-    "pinball": (
-        "pinball",
-        (
-            "pinball",
-            "pin ball",
-            "pin-ball",
-            "pinball machine",
-            "space cadet",
-        ),
-    ),
-    "racing": (
-        "top-down racing",
-        (
-            "racing",
-            "racer",
-            "race car",
-            "race cars",
-            "racecar",
-            "car race",
-            "car racing",
-            "kart",
-            "karts",
-            "go-kart",
-            "micro machines",
-            "grand prix",
-            "formula 1",
-            "race track",
-            "racetrack",
-            "driving game",
-            "car game",
-        ),
-    ),
 }
 
 #: Phrases that tell the designer about mechanics a person wants, whatever the genre.
@@ -441,3 +359,9 @@ HYBRID_WORDS: tuple[str, ...] = (
     "x",
     "vs",
 )
+
+
+# -- physics genres --
+from studio.designer.lexicon_physics import GENRES_PHYSICS  # noqa: E402
+
+GENRES.update(GENRES_PHYSICS)
