@@ -6,6 +6,7 @@ player interface, so the field parts other genres lend can join it) that owns th
 
 from __future__ import annotations
 
+from studio.designer.catalogue import PARTS
 from studio.designer.recipe_base import PartUse, Recipe, _use
 
 RECIPES_PHYSICS: dict[str, Recipe] = {
@@ -46,33 +47,21 @@ RECIPES_PHYSICS: dict[str, Recipe] = {
     ),
 }
 
-#: What a table, a launcher or a build cursor cannot take: things that chase, fall on or
-#: hit the player, or lie about the field where it cannot reach them.
-_FIXED_PLAYER = {
-    "bricks",
-    "ball",
-    "gates",
-    "wave",
-    "shooter",
-    "tail",
-    "blockfall",
-    "pickups",
-    "chasers",
-    "rocks",
-    "minefield",
-    "obstacles",
+#: The lent parts each base can take (a whitelist, so parts added to the designer later are
+#: unfit until someone says they fit): a ball or a car that goes anywhere can collect, be
+#: chased, hit by rocks or blown up by mines; a launcher, a table or a build cursor can only
+#: take power-up stars, which they move where the player reaches them.
+FITS_PHYSICS: dict[str, set[str]] = {
+    "golf": {"pickups", "chasers", "rocks", "minefield", "powerups"},
+    "racing": {"pickups", "chasers", "rocks", "minefield", "powerups"},
+    "bubbles": {"powerups"},
+    "towers": {"powerups"},
+    "pinball": {"powerups"},
 }
 
-#: Parts these bases cannot take: they would not fit the course, table or board.
+#: Parts these bases cannot take: every part of the designer but the ones that fit.
 UNFIT_PHYSICS: dict[str, set[str]] = {
-    "golf": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall"},
-    # a launcher that cannot move: only what its flying bubble can reach fits (power-ups)
-    "bubbles": _FIXED_PLAYER,
-    "towers": _FIXED_PLAYER,
-    "pinball": _FIXED_PLAYER,
-    # a car that drives anywhere: things to collect, ghosts and rocks fit; walls with gaps,
-    # bricks, invaders and falling blocks do not
-    "racing": {"bricks", "ball", "gates", "wave", "shooter", "tail", "blockfall", "obstacles"},
+    base: set(PARTS) - fits - {base} for base, fits in FITS_PHYSICS.items()
 }
 
 #: Hybrids whose rules meet inside one of these parts: (genre, genre) -> (base, parts,
