@@ -54,6 +54,13 @@ GENRES = {
     "rhythm": "a rhythm game",
     "clicker": "an idle clicker",
     "fishing": "a fishing game",
+    # -- physics genres --
+    "golf": "mini golf",
+    "bubbles": "bubble shooter",
+    "towers": "tower defense",
+    "pinball": "pinball",
+    "racing": "a top-down racing game",
+    "pinball+breakout": "pinball meets breakout",
 }
 
 

@@ -50,6 +50,12 @@ EXAMPLES: dict[str, str] = {
     "rhythm": "a game like Guitar Hero in neon colours",
     "clicker": "an idle clicker with upgrades",
     "fishing": "a relaxing fishing game on a lake",
+    # -- physics genres --
+    "golf": "a relaxing mini golf course",
+    "bubbles": "a bubble shooter in candy colours",
+    "towers": "a tower defense in the forest",
+    "pinball": "a neon pinball table",
+    "racing": "a top-down car racing game in the desert",
 }
 SUBJECT_EXAMPLES = (
     "something with cats",

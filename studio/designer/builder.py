@@ -11,7 +11,7 @@ from studio.designer.naming import tagline_for, title_for
 from studio.designer.palettes import make_palette
 from studio.designer.params import GEM_PIECES, PAIR_PIECES, TETROMINOES, Context, part_params
 from studio.designer.reading import Understanding
-from studio.designer.recipes import PLAYER_PARTS, RECIPES, compose, default_edges
+from studio.designer.recipes import PLAYER_PARTS, RECIPES, UNFIT, compose, default_edges
 from studio.designer.recipes_board import board_size
 
 PACE = {"easy": 0.8, "normal": 1.0, "hard": 1.25}
@@ -35,6 +35,7 @@ def build_design(und: Understanding, seed: int) -> Design:
     uses = list(comp.parts)
     extras = _extras(und, comp.notes, family, comp.base, [n for n, _ in uses], rng)
     extras += [e for e in subject_parts(und, comp.base, [n for n, _ in uses]) if e not in extras]
+    extras = [e for e in extras if e not in UNFIT.get(comp.base, ())]  # what the arena cannot take
     for name in extras:
         if name in catalogue.PARTS and all(n != name for n, _ in uses):
             uses.append((name, {}))
@@ -122,7 +123,7 @@ def subject_parts(und: Understanding, base: str, names: list[str]) -> list[str]:
         extra.append("pickups")
     if "enemy" in named and not set(subjects.ENEMY_DRAWN) & set(names):
         extra.append("chasers")
-    return extra
+    return [part for part in extra if part not in UNFIT.get(base, ())]
 
 
 def not_kept(und: Understanding, names: list[str]) -> list[str]:

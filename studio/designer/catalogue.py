@@ -365,6 +365,68 @@ PARTS: dict[str, PartInfo] = {
         scoring=("fish reeled in (bigger fish pay more)",),
         losing="fish bite and escape because you struck too late, out of bait",
     ),
+    # -- physics genres --
+    "golf": PartInfo(
+        entities=(("Course", "arena"), ("GolfBall", "player")),
+        controls=(
+            ("Left/Right or mouse", "aim"),
+            ("Up/Down or mouse distance", "power"),
+            ("Space or click", "putt"),
+        ),
+        scoring=("holing out under par (a hole in one pays most)",),
+        clearing=("hole out for the next hole; a round has several holes",),
+        losing="the round is over",
+        player=True,
+    ),
+    "bubbles": PartInfo(
+        entities=(("Bubbles", "arena"), ("FlyingBubble", "projectile"), ("Launcher", "player")),
+        controls=(("Left/Right or mouse", "aim"), ("Space, Up or click", "shoot a bubble")),
+        scoring=("popping 3+ of one colour", "dropping bubbles cut loose"),
+        clearing=("clear every bubble for the next board",),
+        losing="the bubbles reach the bottom line",
+        player=True,
+    ),
+    "towers": PartInfo(
+        entities=(
+            ("Path", "arena"),
+            ("Enemy", "enemy"),
+            ("Tower", "obstacle"),
+            ("Cursor", "player"),
+        ),
+        controls=(
+            ("Click a tile", "build / upgrade a tower"),
+            ("Arrows/WASD + Space", "the same with a cursor"),
+        ),
+        scoring=("enemies the towers stop (they pay money for towers and upgrades)",),
+        clearing=("stop a wave for a bigger one",),
+        losing="enemies reach the end of the path, out of lives",
+        player=True,
+        spawns=(("Enemy", "spawn_every"),),
+    ),
+    "pinball": PartInfo(
+        entities=(("Pinball", "player"), ("Flipper", "obstacle"), ("DropTarget", "obstacle")),
+        controls=(
+            ("Left/Right or Z/M", "flippers"),
+            ("Space/Down", "plunger (hold)"),
+            ("Click a side", "flip / launch"),
+        ),
+        scoring=("bumpers", "drop targets (all down pays a bonus)"),
+        clearing=("knock down every drop target for the next level",),
+        losing="the last ball drains",
+        player=True,
+    ),
+    "racing": PartInfo(
+        entities=(("Track", "arena"), ("PlayerCar", "player"), ("Rival", "enemy")),
+        controls=(
+            ("Up/W, Down/S", "drive, brake / reverse"),
+            ("Left/Right or A/D", "steer"),
+            ("Click", "drive there"),
+        ),
+        scoring=("checkpoints passed in order", "finishing a race (winning pays most)"),
+        clearing=("finish the laps for the next race",),
+        losing="a rival finishes first",
+        player=True,
+    ),
 }
 
 

@@ -461,3 +461,8 @@ HYBRID_WORDS: tuple[str, ...] = (
 #: Genre names whose words are not the subjects they look like: "a game like Guitar Hero"
 #: has no knight in it.
 NOT_SUBJECTS: tuple[str, ...] = ("guitar hero",)
+
+# -- physics genres --
+from studio.designer.lexicon_physics import GENRES_PHYSICS  # noqa: E402
+
+GENRES.update(GENRES_PHYSICS)

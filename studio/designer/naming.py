@@ -20,6 +20,9 @@ PAIR_TITLES: dict[tuple[str, ...], list[str]] = {
     # -- toys genres --
     ("invaders", "typing"): ["Word Invaders", "Letter Attack", "Type Defender"],
     ("minesweeper", "whackamole"): ["Mole Mines", "Whack Fuse", "Blast Burrow"],
+    # -- physics genres --
+    ("breakout", "pinball"): ["Brick Flipper", "Pinbreaker", "Bumper Bricks"],
+    ("bubbles", "minesweeper"): ["Bubble Mines", "Fuse Pop", "Blast Bobble"],
 }
 PREFIX: dict[str, list[str]] = {
     "tetris": ["Block", "Stack", "Tetra"],
@@ -54,6 +57,12 @@ PREFIX: dict[str, list[str]] = {
     "rhythm": ["Beat", "Groove", "Tempo"],
     "clicker": ["Coin", "Tap", "Idle"],
     "fishing": ["Reel", "Bait", "Hook"],
+    # -- physics genres --
+    "golf": ["Putt", "Fairway", "Birdie"],
+    "bubbles": ["Bubble", "Fizz", "Bobble"],
+    "towers": ["Tower", "Turret", "Bastion"],
+    "pinball": ["Flipper", "Bumper", "Silver"],
+    "racing": ["Turbo", "Circuit", "Nitro"],
 }
 SUFFIX: dict[str, list[str]] = {
     "tetris": ["Drop", "Stack", "Fall"],
@@ -88,6 +97,12 @@ SUFFIX: dict[str, list[str]] = {
     "rhythm": ["Hero", "Fever", "Lanes"],
     "clicker": ["Empire", "Tycoon", "Clicker"],
     "fishing": ["Catch", "Angler", "Lake"],
+    # -- physics genres --
+    "golf": ["Golf", "Greens", "Links"],
+    "bubbles": ["Pop", "Burst", "Blast"],
+    "towers": ["Defense", "Siege", "Hold"],
+    "pinball": ["Pinball", "Tilt", "Wizard"],
+    "racing": ["Racer", "Rally", "Grand Prix"],
 }
 THEME_WORDS: dict[str, list[str]] = {
     "space": ["Cosmic", "Orbital", "Galactic"],

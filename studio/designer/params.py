@@ -337,3 +337,9 @@ def part_params(part: str, ctx: Context) -> dict[str, Any]:
         known = ", ".join(sorted(PART_PARAMS))
         raise DesignError(f"unknown part {part!r}: the known parts are {known}") from None
     return draw(ctx)
+
+
+# -- physics genres --
+from studio.designer.params_physics import PHYSICS_PARAMS  # noqa: E402
+
+PART_PARAMS.update(PHYSICS_PARAMS)

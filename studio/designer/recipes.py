@@ -130,6 +130,21 @@ UNFIT: dict[str, set[str]] = {
 }
 
 
+@dataclass(frozen=True)
+class Pair:
+    """A hybrid of two genres whose rules meet inside one part (e.g. bricks on a pinball
+    table): the parts it is made of, and the note that says how."""
+
+    base: str
+    parts: tuple[PartUse, ...]
+    lives: int
+    note: str
+
+
+#: Hybrids made their own way (key: the two genres); the genre groups add theirs below.
+PAIRS: dict[frozenset[str], Pair] = {}
+
+
 @dataclass
 class Composition:
     base: str
@@ -155,6 +170,9 @@ def compose(genres: list[str]) -> Composition:
         return Composition(genres[0], list(first.parts), first.lives, first.scrolls, [])
     a, b = genres[0], genres[1]
     ra, rb = RECIPES[a], RECIPES[b]
+    paired = PAIRS.get(frozenset((a, b)))
+    if paired is not None:  # a hybrid with rules of its own, whichever genre was named first
+        return Composition(paired.base, list(paired.parts), paired.lives, False, [paired.note])
     # -- board genres --
     special = board_hybrid(a, b)
     if special is not None:
@@ -344,3 +362,15 @@ def _toy_pair(a: str, b: str) -> Composition:
     toy, other = (a, b) if RECIPES[a].family == "toy" else (b, a)
     note = f"{other} has no rule for {RECIPES[toy].description}: a timer instead"
     return Composition(toy, list(RECIPES[toy].parts), RECIPES[toy].lives, False, [note, "timer"])
+
+
+# -- physics genres --
+from studio.designer.recipes_physics import (  # noqa: E402
+    PAIRS_PHYSICS,
+    RECIPES_PHYSICS,
+    UNFIT_PHYSICS,
+)
+
+RECIPES.update(RECIPES_PHYSICS)
+UNFIT.update(UNFIT_PHYSICS)
+PAIRS.update({frozenset(k): Pair(*v) for k, v in PAIRS_PHYSICS.items()})

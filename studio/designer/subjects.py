@@ -243,8 +243,19 @@ PLAYER_DRAWN = (
     "frogger",
     "gunner",
     "tanks",
+    "racing",
 )
-ENEMY_DRAWN = ("chasers", "rocks", "wave", "obstacles", "horde", "tanks", "missiles", "moles")
+ENEMY_DRAWN = (
+    "chasers",
+    "rocks",
+    "wave",
+    "obstacles",
+    "horde",
+    "tanks",
+    "missiles",
+    "moles",
+    "towers",
+)
 PICKUP_DRAWN = ("pickups", "fishing", "clicker")
 ROLE_WORDS = {"player": "you", "enemy": "to avoid", "pickup": "to collect"}
 
