@@ -20,7 +20,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "push boxes",
         "storage",
     ),
-    "sliding": ("sliding", "slide", "tiles", "scrambled", "shuffled", "fifteen", "picture puzzle"),
+    "fifteen": ("sliding", "slide", "tiles", "scrambled", "shuffled", "fifteen", "picture puzzle"),
     "solitaire": ("cards", "deck", "patience", "klondike", "suits", "aces", "deal", "pile"),
     "frogger": ("cross the road", "road", "traffic", "cars", "logs", "river", "frog", "hop"),
     "missile": (
@@ -48,8 +48,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "pinball": ("flippers", "flipper", "bumpers", "bumper", "plunger", "ball", "tilt", "table"),
     "bubbles": ("bubbles", "bubble", "pop", "popping", "aim", "colours", "colors", "cluster"),
     "racing": ("race", "racing", "car", "cars", "laps", "lap", "track", "drive", "driving", "kart"),
-    "minigolf": ("golf", "putt", "putting", "hole in one", "par", "club", "course", "holes"),
-    "towerdefense": ("towers", "tower", "defend", "guard", "castle", "waves", "path", "protect"),
+    "golf": ("golf", "putt", "putting", "hole in one", "par", "club", "course", "holes"),
+    "towers": ("towers", "tower", "defend", "guard", "castle", "waves", "path", "protect"),
     # -- toys genres --
     "whackamole": ("mole", "moles", "whack", "hammer", "bonk", "holes", "pop up", "bop"),
     "rhythm": ("music", "beat", "beats", "notes", "song", "dance", "drums", "guitar", "tempo"),

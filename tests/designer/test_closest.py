@@ -28,12 +28,12 @@ SAMPLE: list[tuple[str, str]] = [
     ("click the cookie and buy upgrades", "clicker"),
     ("earn money while you are idle", "clicker"),
     ("land on the moon", "lander"),
-    ("guard the castle from waves of monsters", "towerdefense"),
+    ("guard the castle from waves of monsters", "towers"),
     ("help the frog cross the road", "frogger"),
     ("place xs and os on a grid of nine", "tictactoe"),
     ("drop discs into columns", "connect4"),
     ("push crates around a warehouse", "sokoban"),
-    ("slide the scrambled tiles back into place", "sliding"),
+    ("slide the scrambled tiles back into place", "fifteen"),
     ("deal a deck of cards and sort the suits", "solitaire"),
     ("defend the cities from incoming missiles", "missile"),
     ("a duel where each tank fires its cannon", "tanks"),
@@ -41,7 +41,7 @@ SAMPLE: list[tuple[str, str]] = [
     ("hit the ball with flippers and bumpers", "pinball"),
     ("pop the bubbles", "bubbles"),
     ("drive a car around the track for three laps", "racing"),
-    ("putt the ball into the holes", "minigolf"),
+    ("putt the ball into the holes", "golf"),
 ]
 
 
