@@ -104,6 +104,7 @@ def verify(
     out_dir = Path(out) if out is not None else None
     previews = out_dir is not None
     box = sandbox.Sandbox(game, seconds=seconds, seed=seed, parallel=parallel, previews=previews)
+    box.on_read = judge.measure
     with box:  # python and pygame load in the sandbox while the source is checked here
         static = check_source(source, game)
         result = writer = None

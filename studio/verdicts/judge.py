@@ -97,6 +97,11 @@ def _motion(samples: list[bytes]) -> float:
     return ImageStat.Stat(ImageChops.difference(before, after)).mean[0] / 255
 
 
+def measure(raw: RawRun) -> None:
+    """Measure a run as soon as it is read (``Sandbox.on_read``): ``judge`` uses it."""
+    raw.metrics = _metrics(raw, raw.name == "input")
+
+
 def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     r = raw.result or {}
     samples = raw.samples
@@ -112,7 +117,7 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
         m.non_blank_share = round(sum(not _is_blank(s) for s in samples) / len(samples), 3)
         m.distinct_frames = len(set(samples))
         m.motion = round(_motion(samples), 5)
-        m.digest = hashlib.blake2b(b"".join(samples), digest_size=12).hexdigest()
+        m.digest = hashlib.sha1(b"".join(samples), usedforsecurity=False).hexdigest()[:24]
     m.ticks = int(r.get("ticks", 0))
     m.events_sent = int(r.get("events_sent", 0))
     counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written
@@ -333,7 +338,7 @@ def judge(
 
     v.isolation = box.isolation.to_dict()
     _walls_into(v.isolation, box.runs)
-    runs = [_metrics(raw, raw.name == "input") for raw in box.runs]
+    runs = [raw.metrics or _metrics(raw, raw.name == "input") for raw in box.runs]
     v.runs = runs
     inp = runs[0]
     idle = runs[1] if len(runs) > 1 else None  # runs[2], if any, is the short idle check

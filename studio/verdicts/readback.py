@@ -17,7 +17,10 @@ import struct
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from studio.verdicts.report import RunMetrics
 
 SAMPLE_MS = 200.0
 PREVIEW_MS = 500.0
@@ -51,6 +54,8 @@ class RawRun:
     output: str = ""
     exit: JsonObject | None = None
     forbidden: list[str] = field(default_factory=list)
+    #: What the judge measured of it (``judge.measure``), once it has.
+    metrics: RunMetrics | None = None
 
 
 def open_result(work: str, *parts: str) -> int | None:

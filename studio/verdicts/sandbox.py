@@ -30,6 +30,8 @@ import tempfile
 import threading
 import time
 import types
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -170,6 +172,11 @@ class Sandbox:
         #: than it gains: measured with benchmarks/verify_speed.py.)
         self.spare_core = threading.Event()
         self._streamed: str | None = None
+        #: Called in a thread with each run as soon as it has ended and been read (the
+        #: verifier measures it there while the other runs still play).
+        self.on_read: Callable[[RawRun], None] | None = None
+        self._early: dict[str, Future[RawRun]] = {}
+        self._reader: ThreadPoolExecutor | None = None
         self._status: int | None = None
         self._log: IO[bytes] | None = None
         self._deadline = 0.0
@@ -341,7 +348,7 @@ class Sandbox:
         assert self.proc is not None and self.root is not None and self.isolation is not None
         _kill(self.proc)  # everything is written: the teardown runs while the studio judges
         work = str(self.root / "work")
-        runs = [readback.read_run(work, name, self.seconds) for name, _, _ in self.runs]
+        runs = [self._collect(name) for name, _, _ in self.runs]
         if readback.open_result(work, "setup-forbidden.log") is None and not killed:
             self.proc.wait()  # the runner never got as far as its guard: all it said is logged
             setup = (self.root / "setup.log").read_text(encoding="utf-8", errors="replace")
@@ -370,13 +377,43 @@ class Sandbox:
             *lines, _ = buffered.decode("utf-8", "replace").split("\n")
             if "done" in lines:
                 return True
-            if others <= {line[4:] for line in lines if line.startswith("ran ")}:
+            ended = {line[4:] for line in lines if line.startswith("ran ")}
+            for name in ended:
+                self._read_early(name)
+            if others <= ended:
                 self.spare_core.set()
+
+    # -- reading the runs back ---------------------------------------------------------
+    def _read(self, name: str) -> RawRun:
+        assert self.root is not None
+        raw = readback.read_run(str(self.root / "work"), name, self.seconds)
+        if self.on_read is not None:
+            self.on_read(raw)
+        return raw
+
+    def _read_early(self, name: str) -> None:
+        """Read a run that has ended (the runner said so after its last write) while the
+        others still play: the studio's work on it is then done by the time they end."""
+        if name in self._early or name not in {n for n, _, _ in self.runs}:
+            return
+        if self._reader is None:
+            self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="runs")
+        self._early[name] = self._reader.submit(self._read, name)
+
+    def _collect(self, name: str) -> RawRun:
+        early = self._early.get(name)
+        if early is not None:
+            with contextlib.suppress(Exception):  # read again below: the same files
+                return early.result()
+        return self._read(name)
 
     # -- tearing down ------------------------------------------------------------------
     def close(self) -> None:
         """Kill what is left, wait for it to be gone, delete the sandbox's folder."""
         self.spare_core.set()
+        if self._reader is not None:  # nothing reads the folder once it is deleted
+            self._reader.shutdown(wait=True, cancel_futures=True)
+            self._reader = None
         if self.proc is not None:
             _kill(self.proc)
             self.proc.wait()
