@@ -64,7 +64,7 @@ def bench(
     ] = None,
     suite: Annotated[
         str,
-        typer.Option("--suite", help="`builtin` (26 prompts), or a file of one prompt a line."),
+        typer.Option("--suite", help="`builtin` (30 prompts), or a file of one prompt a line."),
     ] = "builtin",
     samples: Annotated[
         int, typer.Option("--samples", "-n", help="Independent samples per model and prompt.")

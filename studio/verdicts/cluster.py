@@ -11,6 +11,7 @@ seconds and the seed, so the verdicts are the same as local ones.
 from __future__ import annotations
 
 import os
+import socket
 import tempfile
 import threading
 from collections.abc import Callable
@@ -47,6 +48,7 @@ def client(address: str) -> Any:
                 "(or pip install distributed)"
             ) from None
         try:
+            _reachable(address)  # a refused connection is said at once, not after 10 s
             made = Client(address, timeout=10, set_as_default=False)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             raise UsageError(
@@ -55,6 +57,18 @@ def client(address: str) -> Any:
             ) from None
         _clients[address] = made
         return made
+
+
+def _reachable(address: str) -> None:
+    """Raise OSError if nothing listens at a ``tcp://host:port`` address (other schemes,
+    such as ``tls://`` or ``inproc://``, are left to Dask)."""
+    if not address.startswith("tcp://"):
+        return
+    host, _, port = address[len("tcp://") :].rstrip("/").rpartition(":")
+    if not host or not port.isdigit():
+        return
+    with socket.create_connection((host.strip("[]"), int(port)), timeout=5):
+        pass
 
 
 def slots(address: str) -> int:

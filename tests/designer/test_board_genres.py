@@ -78,8 +78,10 @@ def _pair_prompt(a: str, b: str) -> str:
 
 
 @pytest.mark.slow
-def test_every_pair_with_a_board_genre_follows_the_contract() -> None:
-    for index, (a, b) in enumerate(PAIRS):
+def test_a_third_of_the_pairs_with_a_board_genre_follow_the_contract() -> None:
+    """Every third pair (each board genre meets several partners, in both orders): all of
+    them took half a minute of the suite; the verified sample below draws from all."""
+    for index, (a, b) in list(enumerate(PAIRS))[::3]:
         game = make_game(_pair_prompt(a, b), index)
         assert game.design.genres == [a, b], (a, b, game.design.genres)
         assert contract_problems(game.code) == [], (a, b, index)
