@@ -17,6 +17,11 @@ from studio.designer.lexicon import GENRES
 from studio.designer.stored import rebuild, record_for
 from studio.remix import same_frames
 
+ADDED = (
+    *("tictactoe", "connect4", "sokoban", "fifteen", "solitaire", "lander", "frogger"),
+    *("missile", "topdown", "tanks", "golf", "bubbles", "towers", "pinball", "racing"),
+    *("whackamole", "typing", "rhythm", "clicker", "fishing"),
+)
 PAIRS = [
     ("tetris", "faster"),
     ("tetris", "a bigger board"),
@@ -56,6 +61,11 @@ PAIRS = [
     ("minesweeper", "harder"),
     ("memory", "a bigger board"),
     ("memory", "add a 90 second timer"),
+    # the genres added after the first thirteen: a change to their rules' knobs and a
+    # colour scheme each
+    ("tictactoe", "more lives"),
+    *[(genre, "harder") for genre in ADDED if genre != "tictactoe"],
+    *[(genre, "another colour scheme") for genre in ADDED],
 ]
 SEED = 3
 
