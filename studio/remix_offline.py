@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from studio.designer import Game
-from studio.designer.changes import EXAMPLES, Outcome, read_changes, remix_record
+from studio.designer.changes import EXAMPLES, Outcome, read_changes, remix_record, unread
 from studio.designer.stored import rebuild, record_for
 from studio.errors import DesignError, StudioError, UsageError
 from studio.models.base import Event, EventSink, Reply, Request, Usage
@@ -79,6 +79,7 @@ def plan_offline(parent: Parent, request: str) -> OfflineRemix:
         )
     try:
         outcome = remix_record(record, changes)
+        outcome.unread = unread(request, changes)
         game = rebuild(outcome.record)
     except DesignError as exc:
         raise NothingToRemix(f"the offline designer cannot make this change: {exc}") from exc

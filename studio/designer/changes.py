@@ -121,17 +121,101 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _WORDS[word]
 
 
+#: Words a request wraps its changes in: what is left after them was asked for and not read.
+FILLER = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "it",
+        "its",
+        "make",
+        "made",
+        "please",
+        "and",
+        "also",
+        "but",
+        "then",
+        "so",
+        "too",
+        "very",
+        "much",
+        "more",
+        "bit",
+        "little",
+        "lot",
+        "way",
+        "just",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "with",
+        "add",
+        "put",
+        "give",
+        "i",
+        "want",
+        "would",
+        "could",
+        "can",
+        "you",
+        "me",
+        "we",
+        "us",
+        "let",
+        "game",
+        "this",
+        "that",
+        "be",
+        "is",
+        "are",
+        "some",
+        "scheme",
+        "theme",
+        "color",
+        "colors",
+        "look",
+        "palette",
+        "board",
+        "field",
+        "grid",
+        "arena",
+        "screen",
+        "map",
+        "window",
+    )
+)
+
+
+def unread(request: str, changes: list[Change]) -> str:
+    """What ``request`` asks for beyond ``changes`` (the words no change read), or ''."""
+    text = _normal(request)
+    for change in changes:
+        text = text.replace(f" {change.said} ", " ")
+        if change.kind == "mix":  # the genre it names was read too
+            for phrase in (*GENRES[change.value][1], change.value):
+                text = re.sub(rf" {re.escape(phrase)}(?=[ ])", " ", text)
+    words = [w for w in text.split() if w not in FILLER and not w.isdigit()]
+    return " ".join(words)
+
+
 @dataclass
 class Outcome:
-    """The new record, and one line per change: what it did or why it could not."""
+    """The new record, and one line per change: what it did or why it could not; and what
+    the request asked for that the designer could not read."""
 
     record: dict[str, Any]
     done: list[str]
     skipped: list[str]
+    unread: str = ""
 
     @property
     def line(self) -> str:
         parts = list(self.done) + [f"not done: {s}" for s in self.skipped]
+        if self.unread:
+            parts.append(f"not understood: '{self.unread}'")
         return "understood: " + "; ".join(parts)
 
 

@@ -12,7 +12,7 @@ import pytest
 
 import studio as studio_api
 from studio.designer import make_game
-from studio.designer.changes import read_changes, remix_record
+from studio.designer.changes import read_changes, remix_record, unread
 from studio.designer.lexicon import GENRES
 from studio.designer.stored import rebuild, record_for
 from studio.remix import same_frames
@@ -134,3 +134,18 @@ def test_requests_it_cannot_map_and_no_ops_are_not_changes():
     assert rebuild(outcome.record).code == rebuild(record).code
     board = remix_record(record_for("2048", SEED), read_changes("more lives"))
     assert board.done == [] and "this game has no lives" in board.skipped[0]
+
+
+def test_what_a_request_asks_beyond_what_the_designer_read_is_said():
+    """'faster and add a bomb gem': the designer makes it faster and says it did not
+    understand the bomb gem, rather than keeping quiet about half the request."""
+    request = "make it faster and add a bomb gem"
+    changes = read_changes(request)
+    assert [c.kind for c in changes] == ["pace"]
+    assert unread(request, changes) == "bomb gem"
+    record = record_for(prompt_for("match3"), SEED)
+    outcome = remix_record(record, changes)
+    outcome.unread = unread(request, changes)
+    assert outcome.line.endswith("; not understood: 'bomb gem'")
+    for whole in ("a bigger board", "mix it with snake", "another colour scheme", "5 lives"):
+        assert unread(whole, read_changes(whole)) == "", whole
