@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from studio.designer.lexicon_arcade import GENRES_ARCADE
 from studio.designer.lexicon_board import GENRES_BOARD
+from studio.designer.lexicon_toys import GENRES_TOYS
 
 #: genre key -> (human name, phrases that name it). Phrases are matched on word boundaries.
 GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -106,96 +107,7 @@ GENRES: dict[str, tuple[str, tuple[str, ...]]] = {
     # -- board genres --
     **GENRES_BOARD,
     # -- toys genres --
-    "whackamole": (
-        "whack-a-mole",
-        (
-            "whack-a-mole",
-            "whack a mole",
-            "whac-a-mole",
-            "whackamole",
-            "whack the mole",
-            "whack moles",
-            "whacking moles",
-            "mole whacking",
-            "mole bashing",
-            "bop the mole",
-            "bonk the mole",
-        ),
-    ),
-    "typing": (
-        "typing game",
-        (
-            "typing game",
-            "typing",
-            "type the words",
-            "typing words",
-            "type words",
-            "typing tutor",
-            "typing practice",
-            "typing speed",
-            "touch typing",
-            "keyboard practice",
-            "typer",
-            "ztype",
-            "typing of the dead",
-            "words fall",
-            "falling words",
-        ),
-    ),
-    "rhythm": (
-        "rhythm game",
-        (
-            "rhythm game",
-            "rhythm",
-            "guitar hero",
-            "rock band",
-            "osu",
-            "osu mania",
-            "dance dance revolution",
-            "ddr",
-            "beatmania",
-            "piano tiles",
-            "beat saber",
-            "hit the notes",
-            "notes fall",
-            "falling notes",
-            "music game",
-            "rhythm-based",
-        ),
-    ),
-    "clicker": (
-        "idle clicker",
-        (
-            "idle clicker",
-            "clicker",
-            "idle game",
-            "incremental game",
-            "incremental",
-            "cookie clicker",
-            "clicker game",
-            "tap tap",
-            "tapper",
-            "idle tycoon",
-            "adventure capitalist",
-            "click to earn",
-        ),
-    ),
-    "fishing": (
-        "fishing game",
-        (
-            "fishing game",
-            "fishing",
-            "go fishing",
-            "fisherman",
-            "angler",
-            "angling",
-            "fly fishing",
-            "ice fishing",
-            "fishing rod",
-            "cast a line",
-            "reel in",
-        ),
-    ),
+    **GENRES_TOYS,
 }
 GENRES.update(GENRES_ARCADE)  # -- arcade genres --
 
