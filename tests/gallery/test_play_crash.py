@@ -26,6 +26,8 @@ from studio.cli import app
 from studio.commands.gallery import launcher
 from studio.gallery import play as play_mod
 from studio.gallery.store import Gallery
+from tests.bigbrain.games import good_game
+from tests.fakeserver import Answer, FakeServer, fenced
 
 from .helpers import GAME, make_meta
 
@@ -137,6 +139,26 @@ def test_a_crash_on_a_key_press_is_shown_recorded_and_says_studio_fix(
     assert "ZeroDivisionError" in crashes[0]["traceback"]
     assert "crashes" not in json.loads((gallery.root / "key-crash" / "meta.json").read_text())
     assert gallery.last_crash(gallery.resolve("key-crash@2")) == crashes[0]
+
+    # the fix the message names: the crash recorded by that play goes to the model, and
+    # the repaired game becomes version 3
+    fixed = good_game(1, hook="pass  # guarded: no division by the lives any more")
+    with FakeServer() as server:
+        server.handler = lambda rec: Answer(fenced(fixed, before="Guarded the division."))
+        result = CliRunner().invoke(
+            app,
+            [
+                *("fix", "key-crash@2", "-n", "1", "--seconds", "3"),
+                *("--gallery", str(gallery.root), "--base-url", server.url),
+                *("--model", "fake-model", "--api-key", "sk-test"),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        (request,) = server.chat_requests
+    assert "100 // lives" in request.text and "ZeroDivisionError" in request.text
+    v3 = gallery.resolve("key-crash@3")
+    assert v3.meta["parent"] == "key-crash@2" and "crashes" not in v3.meta
+    assert v3.code_path.read_text().strip() == fixed.strip()
 
 
 @pytest.fixture
