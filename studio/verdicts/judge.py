@@ -77,11 +77,11 @@ def _image(sample: bytes, size: tuple[int, int]) -> Image.Image:
     return Image.frombytes("RGB", size, sample)
 
 
-def _motion(samples: list[bytes]) -> float:
+def _motion(samples: list[bytes], joined: bytes) -> float:
     """Mean change between consecutive samples, 0..1: the mean absolute difference of
-    their bytes. All samples are laid end to end once; "before" and "after" are two views
-    of that one buffer a sample apart, as one-byte-per-pixel images with a row per sample
-    (few, long rows are what Pillow does fast)."""
+    their bytes. ``joined`` is the samples laid end to end; "before" and "after" are two
+    views of that one buffer a sample apart, as one-byte-per-pixel images with a row per
+    sample (few, long rows are what Pillow does fast)."""
     if len(samples) < 2:
         return 0.0
     width = len(samples[0])
@@ -90,7 +90,7 @@ def _motion(samples: list[bytes]) -> float:
     if all(a == b for a, b in zip(samples, samples[1:], strict=False)):
         return 0.0  # a still picture: nothing to add up
     rows = len(samples) - 1
-    strip = memoryview(b"".join(samples))
+    strip = memoryview(joined)
     # Pillow's stub takes no memoryview, but frombuffer takes any buffer (no copy: the point)
     before = Image.frombuffer("L", (width, rows), strip[: rows * width], "raw", "L", 0, 1)  # type: ignore[arg-type]
     after = Image.frombuffer("L", (width, rows), strip[width:], "raw", "L", 0, 1)  # type: ignore[arg-type]
@@ -116,8 +116,9 @@ def _metrics(raw: RawRun, with_input: bool) -> RunMetrics:
     if samples:
         m.non_blank_share = round(sum(not _is_blank(s) for s in samples) / len(samples), 3)
         m.distinct_frames = len(set(samples))
-        m.motion = round(_motion(samples), 5)
-        m.digest = hashlib.sha1(b"".join(samples), usedforsecurity=False).hexdigest()[:24]
+        joined = b"".join(samples)  # once, for the motion and the digest
+        m.motion = round(_motion(samples, joined), 5)
+        m.digest = hashlib.sha1(joined, usedforsecurity=False).hexdigest()[:24]
     m.ticks = int(r.get("ticks", 0))
     m.events_sent = int(r.get("events_sent", 0))
     counted = (raw.exit or {}).get("output_bytes")  # the runner counts every byte written
