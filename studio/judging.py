@@ -69,17 +69,28 @@ class Judgement:
         return {"score": self.score, "reason": self.reason}
 
 
-def parse_answer(text: str) -> Judgement | None:
-    """A judge's answer, or None when it holds no score out of 10 (or 100)."""
+def answer_objects(text: str) -> tuple[list[dict[str, Any]], str]:
+    """A judge's answer without its thinking, and the flat JSON objects found in it (a
+    model may wrap its verdict in prose)."""
     from studio.models.reply import split_thinking
 
     _thinking, text = split_thinking(text or "")
+    found: list[dict[str, Any]] = []
     for match in re.finditer(r"\{[^{}]*\}", text):
         try:
             data = json.loads(match.group(0))
         except json.JSONDecodeError:
             continue
-        if isinstance(data, dict) and "score" in data:
+        if isinstance(data, dict):
+            found.append(data)
+    return found, text
+
+
+def parse_answer(text: str) -> Judgement | None:
+    """A judge's answer, or None when it holds no score out of 10 (or 100)."""
+    objects, text = answer_objects(text)
+    for data in objects:
+        if "score" in data:
             score = _score(str(data.get("score")))
             if score is not None:
                 return Judgement(score, _clean(str(data.get("reason") or "")))

@@ -9,7 +9,6 @@ marked as a judge's (``judge: true``, its model, its reason) and never mixed wit
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from studio.arena.pool import Game
 from studio.arena.session import vote_for
 from studio.arena.votes import Vote, read_votes, record
 from studio.errors import ModelError, UsageError
-from studio.judging import image_part, judge_endpoint, picture_frames
+from studio.judging import answer_objects, image_part, judge_endpoint, picture_frames
 from studio.models.base import Model, Request
 
 TIMEOUT = 180.0
@@ -78,18 +77,11 @@ class JudgeReport:
 
 def parse_vote(text: str) -> tuple[str, str] | None:
     """The judge's (vote, reason), or None when the answer holds no vote."""
-    from studio.models.reply import split_thinking
-
-    _thinking, text = split_thinking(text or "")
-    for match in re.finditer(r"\{[^{}]*\}", text):
-        try:
-            data = json.loads(match.group(0))
-        except json.JSONDecodeError:
-            continue
-        if isinstance(data, dict):
-            choice = _CHOICES.get(str(data.get("vote", "")).strip().lower())
-            if choice is not None:
-                return choice, _reason(str(data.get("reason") or ""))
+    objects, text = answer_objects(text)
+    for data in objects:
+        choice = _CHOICES.get(str(data.get("vote", "")).strip().lower())
+        if choice is not None:
+            return choice, _reason(str(data.get("reason") or ""))
     found = re.search(r"vote\W{0,3}(game a|game b|both[ _]bad|a|b|tie)\b", text, re.I)
     if found is None:
         return None
