@@ -58,6 +58,7 @@ class Output:
         self.status = 0
         self.pid = 0
         self.pidfd = -1
+        self.nice = 0  # the run's lower priority, if any
 
     def started(self, pid: int) -> None:
         self.pid = pid
@@ -102,6 +103,16 @@ def record_exit(work: str, name: str, out: Output) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         json.dump(info, f)
+
+
+def stop_reason(work: str, name: str) -> str:
+    """How a run that has ended says it stopped (its own result file: only a hint)."""
+    try:
+        with open(os.path.join(work, "results", name, "result.json"), "rb") as f:
+            stop = json.loads(f.read(1 << 20)).get("stop_reason")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return stop if isinstance(stop, str) else ""
 
 
 def game_traceback(exc: BaseException, game: str) -> str:

@@ -29,6 +29,7 @@ import json  # noqa: E402
 import marshal  # noqa: E402
 import os  # noqa: E402
 import select  # noqa: E402
+import signal  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 import traceback  # noqa: E402
@@ -37,7 +38,7 @@ import types  # noqa: E402
 # Installed, these files are the package ``studio.sandbox``; copied alone into the sandbox's
 # folder (``import runner`` there), they are top-level modules. Either way one name, one module.
 if __package__:
-    from . import capture, channels, guard, player, runguard, vclock, walls
+    from . import capture, channels, guard, player, runguard, vclock, walls, watch
 else:
     import capture  # noqa: E402
     import channels  # noqa: E402
@@ -46,8 +47,21 @@ else:
     import runguard  # noqa: E402
     import vclock  # noqa: E402
     import walls  # noqa: E402
+    import watch  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+#: This folder's modules, as the studio copies them into the sandbox.
+MODULES: tuple[str, ...] = (
+    "runner",
+    "channels",
+    "capture",
+    "guard",
+    "runguard",
+    "player",
+    "vclock",
+    "walls",
+    "watch",
+)
 
 ASSET_WORDS = ("no such file", "couldn't open", "failed loading", "unable to open", "not found")
 
@@ -95,6 +109,7 @@ class Run:
         os.dup2(self.out_fd, 1)
         os.dup2(self.out_fd, 2)
         os.close(self.out_fd)
+        self.queue = watch.RunQueue()  # opened before the walls: it is under /proc
         samples_fd = self.open("samples.bin")
         preview_fd = self.open("preview.bin") if self.records is not None else None
         self.result_fd = self.open("result.json")
@@ -129,9 +144,10 @@ class Run:
         tick = threading.Event()
         hang = float(self.cfg["hang_seconds"])
         budget = float(self.cfg["wall_budget"])
+        stretch = watch.HangWatch(self.vt.progress_wall, self.queue.waited())
         while not tick.wait(0.1):
             now = vclock.real_monotonic()
-            idle = now - self.vt.progress_wall
+            idle = stretch.look(now, self.vt.progress_wall, self.queue.waited())
             if self.vt.finished and idle > 1.0:
                 self.finish("time_up")
             elif idle > hang:
@@ -225,7 +241,7 @@ class Run:
 def main(config_path: str) -> None:
     with open(config_path) as f:
         cfg = json.load(f)
-    for name in ("runner", "channels", "capture", "guard", "runguard", "player", "vclock", "walls"):
+    for name in MODULES:
         sys.modules.pop(name, None)
     sys.path[:] = [p for p in sys.path if p not in (HERE, "")]
     status = int(cfg["status_fd"])
@@ -267,11 +283,16 @@ def main(config_path: str) -> None:
     running: dict[int, channels.Output] = {}  # pidfd -> the run's output, drained here
     at_once = len(pending) if cfg.get("parallel", True) else 1
     cap = int(cfg["output_cap"])
+    # A run at a lower priority (the short check) may still play, starved, when the full runs
+    # have ended in a hang: it would hang at the same place (same game, same seed), and its
+    # hang watch, which does not count the time it waited, would take seconds more to see it.
+    hung = False
     while pending or running:
         while pending and len(running) < at_once:
             spec = pending.pop(0)
             records = preview if spec.get("preview") else None
             out = channels.Output(cfg["work"], spec["name"], cap)
+            out.nice = int(spec.get("nice") or 0)
             closed = [fd for fd in (status, preview) if fd is not None and fd != records]
             # every descriptor the runner holds for a run (this one's too): a game must not
             # write another run's output, move the runner's offsets or signal a run
@@ -293,6 +314,12 @@ def main(config_path: str) -> None:
                 out.reap()
                 channels.record_exit(cfg["work"], out.name, out)
                 _tell(status, f"ran {out.name}")
+                if not out.nice:
+                    hung |= channels.stop_reason(cfg["work"], out.name) in ("hang", "too_slow")
+        full = [o for o in running.values() if not o.nice]
+        if hung and not full and not pending:  # the check would hang where they did
+            for o in running.values():
+                signal.pidfd_send_signal(o.pidfd, signal.SIGKILL)
     _tell(status, "done")
 
 
@@ -344,6 +371,8 @@ def _fork_run(
     pid = os.fork()
     if pid == 0:
         guard.retire(g)  # the run's own hooks take over in setup
+        if spec.get("nice"):  # a run that may wait for the others (its time is virtual)
+            os.nice(int(spec["nice"]))
         for fd in closed:
             os.close(fd)
         null = os.open(os.devnull, os.O_RDONLY)

@@ -1,0 +1,157 @@
+"""Where a verdict's runs play and how they share the machine: the short check at a lower
+priority, a hang watch that does not count the time a run waited for a core, and the
+sandbox's files in memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from studio.sandbox import watch
+
+import studio
+from studio.verdicts import sandbox
+
+HAS_SCHEDSTAT = os.path.exists("/proc/thread-self/schedstat")
+
+
+def test_a_stretch_without_progress_leaves_out_the_time_spent_waiting_for_a_core() -> None:
+    w = watch.HangWatch(progress=10.0, waited=5.0)
+    assert w.look(12.0, 10.0, 5.0) == pytest.approx(2.0)  # ran (or slept) the whole time
+    assert w.look(14.0, 10.0, 8.5) == pytest.approx(0.5)  # waited 3.5 s of those 4 s
+    assert w.look(15.0, 14.5, 9.0) == pytest.approx(0.5)  # progress: a new stretch
+    assert w.look(16.0, 14.5, 9.0) == pytest.approx(1.5)
+    # a wait that says more than the stretch lasted (a replaced file) cannot make it negative
+    assert w.look(16.0, 14.5, 99.0) == 0.0
+    # nor can a wait that goes backwards count as idle time twice
+    assert w.look(17.0, 14.5, 0.0) == pytest.approx(2.5)
+
+
+@pytest.mark.skipif(not HAS_SCHEDSTAT, reason="the kernel does not count run-queue waits")
+def test_the_run_queue_counts_the_wait_of_the_thread_that_opened_it() -> None:
+    """On one core shared with a busy process, the main thread waits for that core."""
+    queue = watch.RunQueue()
+    assert queue.fd >= 0
+    before = os.sched_getaffinity(0)
+    core = min(before)
+    hog = subprocess.Popen(
+        [sys.executable, "-c", f"import os; os.sched_setaffinity(0, {{{core}}})\nwhile 1: pass"]
+    )
+    try:
+        os.sched_setaffinity(0, {core})
+        waited, start = queue.waited(), time.monotonic()
+        while time.monotonic() - start < 0.4:  # busy, on the core the hog wants too
+            pass
+        assert queue.waited() - waited > 0.05
+    finally:
+        os.sched_setaffinity(0, before)
+        hog.kill()
+        hog.wait()
+    queue.fd = 999_999  # closed or replaced by the game: no wait, never an error
+    assert queue.waited() == 0.0
+
+
+NICENESS = """
+import os
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((160, 120))
+print("niceness", os.getpriority(os.PRIO_PROCESS, 0), flush=True)
+clock = pygame.time.Clock()
+x = 0
+for frame in range(400):
+    for event in pygame.event.get():
+        if event.type == pygame.KEYDOWN:
+            x += 7
+    screen.fill((20, 20, 40))
+    pygame.draw.rect(screen, (200, 200, 0), (x % 150, 50, 10, 10))
+    pygame.display.flip()
+    clock.tick(60)
+"""
+
+
+def _niceness(verdict: studio.Verdict) -> dict[str, int]:
+    out = {}
+    for run in verdict.runs:
+        words = run.output.split()
+        out[run.name] = int(words[words.index("niceness") + 1])
+    return out
+
+
+def test_the_short_check_plays_at_a_lower_priority_only_beside_the_others(
+    tmp_path: Path, verify_env: Path
+) -> None:
+    game = tmp_path / "nice.py"
+    game.write_text(NICENESS)
+    verdict = studio.verify(game, seconds=4)
+    assert verdict.playable, verdict.summary()
+    seen = _niceness(verdict)
+    assert seen["input"] == seen["idle"]
+    assert seen["idle-check"] == min(19, seen["idle"] + sandbox.CHECK_NICE), seen
+    # one run at a time (verify_many's way): nothing waits for the others, nothing is lower
+    alone = _niceness(studio.verify(game, seconds=4, parallel=False))
+    assert len(set(alone.values())) == 1, alone
+
+
+BUSY_HANG = """
+import pygame
+pygame.init()
+screen = pygame.display.set_mode((160, 120))
+clock = pygame.time.Clock()
+for frame in range(20):
+    pygame.event.get()
+    screen.fill((frame * 10, 0, 0))
+    pygame.display.flip()
+    clock.tick(30)
+n = 0
+while True:  # stuck, and busy: the full runs and the check all want a core
+    n += 1
+"""
+
+
+def test_a_busy_hang_is_not_waited_for_twice_in_the_starved_check(
+    tmp_path: Path, verify_env: Path
+) -> None:
+    """The check, starved beside two busy hangs, would see its own hang seconds later: once
+    the full runs have hung, it is stopped (it would hang at the same place)."""
+    game = tmp_path / "busy_hang.py"
+    game.write_text(BUSY_HANG)
+    start = time.monotonic()
+    verdict = studio.verify(game, seconds=10)
+    took = time.monotonic() - start
+    assert "hang" in verdict.flags and not verdict.playable
+    stops = {run.name: run.stop_reason for run in verdict.runs}
+    assert stops["input"] == stops["idle"] == "hang", stops
+    assert stops["idle-check"] in ("hang", "killed by signal 9"), stops
+    # one hang watch's time and the teardown, not two in a row
+    assert took < 2 * sandbox.HANG_SECONDS, f"{took:.1f} s"
+
+
+def test_sandboxes_keep_their_files_in_memory_unless_told_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verify_env: Path
+) -> None:
+    monkeypatch.delenv("TMPDIR", raising=False)
+    shm = sandbox.scratch_dir()
+    if shm is None:
+        pytest.skip("no memory file system with room here")
+    assert shm == "/dev/shm"
+    game = tmp_path / "nice.py"
+    game.write_text(NICENESS)
+    roots = []
+    real_launch = sandbox.Sandbox._launch
+
+    def launch(self: sandbox.Sandbox) -> None:
+        real_launch(self)
+        roots.append(self.root)
+
+    monkeypatch.setattr(sandbox.Sandbox, "_launch", launch)
+    assert studio.verify(game, seconds=2).runs
+    assert roots and roots[-1] is not None and roots[-1].parent == Path(shm)
+    assert not roots[-1].exists()  # and deleted after
+    # a temporary folder the user names wins
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert sandbox.scratch_dir() is None
