@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import IO
 
 from studio.errors import SandboxError
-from studio.verdicts import isolation, readback
+from studio.verdicts import isolation, readback, scratch
 from studio.verdicts.keys import Controls
 from studio.verdicts.readback import PREVIEW_MS, SAMPLE_MS, JsonObject, PreviewStream, RawRun
 
@@ -66,10 +66,6 @@ RUNS = (("input", True, None), ("idle", False, None), ("idle-check", False, CHEC
 #: start (its game time is virtual, so a slower play changes none of its frames). The
 #: runner's hang watch does not count the time a run waited for a core.
 CHECK_NICE = 10
-#: Sandboxes keep their files in a memory file system when one has this much room: the runs
-#: write some megabytes of pictures that are deleted a second later, and on a disk the
-#: file system's journal made each verdict about 4% slower (benchmarks/verify_speed.py).
-SCRATCH_ROOM = 1 << 30
 #: What python runs: the runner is imported (so it loads from its compiled file, like the
 #: rest) rather than run as a script.
 LAUNCH = "import sys; sys.path.insert(0, sys.argv[1]); import runner; runner.launch(sys.argv[2])"
@@ -127,22 +123,6 @@ def compiled_code() -> dict[str, bytes]:
             files[name + ".py"] = source
             files[f"__pycache__/{name}.{tag}.pyc"] = pyc.read_bytes()
     return files
-
-
-def scratch_dir() -> str | None:
-    """Where a sandbox's folder goes: ``/dev/shm`` (memory) when it has room and the user
-    named no temporary folder of their own (``TMPDIR``); otherwise None, the system's
-    temporary folder."""
-    if os.environ.get("TMPDIR"):
-        return None
-    shm = "/dev/shm"
-    try:
-        room = os.statvfs(shm)
-    except OSError:
-        return None
-    if not os.access(shm, os.W_OK | os.X_OK) or room.f_bavail * room.f_frsize < SCRATCH_ROOM:
-        return None
-    return shm
 
 
 def _sandbox_code(dest: Path) -> None:
@@ -229,7 +209,7 @@ class Sandbox:
 
     # -- launching ---------------------------------------------------------------------
     def _launch(self) -> None:
-        self.root = root = Path(tempfile.mkdtemp(prefix="studio-verify-", dir=scratch_dir()))
+        self.root = root = scratch.new_root()  # in memory when there is room
         os.chmod(root, 0o755)
         code, work = root / "code", root / "work"
         _sandbox_code(code)

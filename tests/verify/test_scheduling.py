@@ -14,7 +14,7 @@ import pytest
 from studio.sandbox import watch
 
 import studio
-from studio.verdicts import sandbox
+from studio.verdicts import sandbox, scratch
 
 HAS_SCHEDSTAT = os.path.exists("/proc/thread-self/schedstat")
 
@@ -135,7 +135,7 @@ def test_sandboxes_keep_their_files_in_memory_unless_told_otherwise(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, verify_env: Path
 ) -> None:
     monkeypatch.delenv("TMPDIR", raising=False)
-    shm = sandbox.scratch_dir()
+    shm = scratch.scratch_dir()
     if shm is None:
         pytest.skip("no memory file system with room here")
     assert shm == "/dev/shm"
@@ -154,4 +154,33 @@ def test_sandboxes_keep_their_files_in_memory_unless_told_otherwise(
     assert not roots[-1].exists()  # and deleted after
     # a temporary folder the user names wins
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    assert sandbox.scratch_dir() is None
+    assert scratch.scratch_dir() is None
+
+
+def test_folders_a_killed_studio_left_are_swept_once_old(tmp_path: Path) -> None:
+    """A studio killed mid-verdict leaves its sandbox's folder; in memory it would hold RAM
+    until the machine restarts. Another studio deletes it: only when its process is gone
+    and it is old, only this user's, only sandbox folders."""
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout.strip()
+    left = tmp_path / f"{scratch.PREFIX}{dead}-abc"
+    (left / "work").mkdir(parents=True)
+    (left / "work" / "samples.bin").write_bytes(b"x" * 1000)
+    live = tmp_path / f"{scratch.PREFIX}{os.getpid()}-def"
+    live.mkdir()
+    other = tmp_path / f"{scratch.PREFIX}notapid"
+    other.mkdir()
+    now = time.time()
+    assert scratch.sweep.__wrapped__(str(tmp_path), now) == 0  # young: perhaps still used
+    later = now + scratch.STALE_SECONDS + 1
+    assert scratch.sweep.__wrapped__(str(tmp_path), later) == 1
+    assert not left.exists() and live.exists() and other.exists()
+    new = scratch.new_root()
+    try:
+        assert new.name.startswith(f"{scratch.PREFIX}{os.getpid()}-")
+    finally:
+        new.rmdir()
