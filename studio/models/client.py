@@ -44,9 +44,9 @@ from studio.models.reply import reading_note
 from studio.models.stream import (
     Accumulator,
     Watch,
+    chunks,
     estimate_tokens,
     prompt_chars,
-    reasoning_of,
 )
 from studio.models.tuning import Timeouts, preset_max_tokens
 
@@ -346,19 +346,10 @@ class OpenAIModel:
                     raise not_openai(self.endpoint, http.status_code, kind, "") from None
                 acc.whole(data, self.endpoint)
                 return
-            for chunk in response:
+            for chunk in chunks(response):
                 if self._cancelled.is_set():
                     break
-                acc.model = chunk.model or acc.model
-                if chunk.usage is not None:
-                    acc.usage = chunk.usage
-                if not chunk.choices and watch is not None:
-                    watch.chunk(0)  # a usage or keep-alive chunk: the server is alive
-                for choice in chunk.choices[:1]:
-                    delta = choice.delta
-                    acc.add(reasoning_of(delta), delta.content if delta else None)
-                    if choice.finish_reason:
-                        acc.finish = choice.finish_reason
+                acc.take(chunk)
             if not acc.chunks and kind not in ("", "text/event-stream"):
                 # Not a single event in a body that is neither SSE nor JSON: no API's answer.
                 raise not_openai(self.endpoint, http.status_code, kind, "")
