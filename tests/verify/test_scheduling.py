@@ -127,8 +127,10 @@ def test_a_busy_hang_is_not_waited_for_twice_in_the_starved_check(
     stops = {run.name: run.stop_reason for run in verdict.runs}
     assert stops["input"] == stops["idle"] == "hang", stops
     assert stops["idle-check"] in ("hang", "killed by signal 9"), stops
-    # one hang watch's time and the teardown, not two in a row
-    assert took < 2 * sandbox.HANG_SECONDS, f"{took:.1f} s"
+    # the full runs' time and the sandbox's start and teardown, not another hang watch's
+    # after them (their own walls: on a busy machine every run waits longer, by design)
+    full = max(run.wall_seconds for run in verdict.runs if run.name != "idle-check")
+    assert took - full < 0.75 * sandbox.HANG_SECONDS, f"{took:.1f} s, full runs {full:.1f} s"
 
 
 def test_sandboxes_keep_their_files_in_memory_unless_told_otherwise(
