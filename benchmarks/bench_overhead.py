@@ -17,7 +17,11 @@ verified again alone, with the same game seconds and seed. Printed from one run:
 The machine is shared, so a round is a bench and then its verdicts alone, back to back, and
 several rounds are run (``--rounds``): the median ratio and the ratio of the best times.
 
-    python benchmarks/bench_overhead.py [--prompts 3] [--samples 4] [--seconds 10] [--rounds 3]
+The defaults are `studio bench`'s own (5 samples, 30 game seconds a verdict): the bench's
+fixed costs (the first reply before the first verdict, the report page) weigh more beside
+shorter verdicts (``--seconds 10``), and the machine's noise more beside fewer.
+
+    python benchmarks/bench_overhead.py [--prompts 3] [--samples 5] [--seconds 30] [--rounds 5]
 """
 
 from __future__ import annotations
@@ -103,10 +107,10 @@ def one_round(server: FakeServer, args: argparse.Namespace, work: Path) -> dict[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--prompts", type=int, default=3, choices=(1, 2, 3))
-    parser.add_argument("--samples", type=int, default=4)
-    parser.add_argument("--seconds", type=float, default=10.0, help="game seconds per verdict")
+    parser.add_argument("--samples", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=30.0, help="game seconds per verdict")
     parser.add_argument("--slots", type=int, default=1, help="verification slots of the bench")
-    parser.add_argument("--rounds", type=int, default=3, help="bench-then-alone rounds")
+    parser.add_argument("--rounds", type=int, default=5, help="bench-then-alone rounds")
     args = parser.parse_args()
     rounds = []
     with tempfile.TemporaryDirectory(prefix="bench-overhead-") as tmp, FakeServer() as server:
