@@ -21,17 +21,26 @@ class RunQueue:
     file is under /proc); read from the watchdog's thread."""
 
     def __init__(self) -> None:
+        self.identity: tuple[int, int] | None = None
         try:
             self.fd = os.open("/proc/thread-self/schedstat", os.O_RDONLY | os.O_CLOEXEC)
+            st = os.fstat(self.fd)
+            self.identity = (st.st_dev, st.st_ino)
         except OSError:
             self.fd = -1
 
     def waited(self) -> float:
+        """The wait so far; 0.0 once the game closed or replaced the file (a file of its own
+        under that number could otherwise claim any wait, and hide a hang)."""
         if self.fd < 0:
             return 0.0
         try:  # "<ns on a core> <ns waiting for one> <time slices>"
+            st = os.fstat(self.fd)
+            if (st.st_dev, st.st_ino) != self.identity:
+                self.fd = -1
+                return 0.0
             return int(os.pread(self.fd, 128, 0).split()[1]) / 1e9
-        except (OSError, ValueError, IndexError):  # the game closed or replaced it
+        except (OSError, ValueError, IndexError):
             return 0.0
 
 

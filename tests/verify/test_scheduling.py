@@ -51,8 +51,26 @@ def test_the_run_queue_counts_the_wait_of_the_thread_that_opened_it() -> None:
         os.sched_setaffinity(0, before)
         hog.kill()
         hog.wait()
-    queue.fd = 999_999  # closed or replaced by the game: no wait, never an error
+    queue.fd = 999_999  # closed by the game: no wait, never an error
     assert queue.waited() == 0.0
+
+
+def test_a_file_the_game_puts_in_the_run_queues_place_claims_no_wait(tmp_path: Path) -> None:
+    """A game that puts a file of its own under the watch's descriptor number, saying it
+    waited for ages, would hide a hang: the watch sees it is not the kernel's file."""
+    queue = watch.RunQueue()
+    fake = tmp_path / "schedstat"
+    fake.write_text("1 999999999999999 1\n")
+    replaced = os.open(fake, os.O_RDONLY)
+    try:
+        if queue.fd >= 0:
+            os.dup2(replaced, queue.fd)
+        else:
+            queue.fd = replaced
+        assert queue.waited() == 0.0
+        assert queue.waited() == 0.0  # and from then on
+    finally:
+        os.close(replaced)
 
 
 NICENESS = """
