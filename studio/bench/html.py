@@ -71,18 +71,25 @@ def _curve(summary: dict[str, Any], labels: dict[str, str], samples: int) -> Any
     return fig
 
 
-def _flags(summary: dict[str, Any], labels: dict[str, str]) -> Any:
+def _flags(summary: dict[str, Any], labels: dict[str, str]) -> Markup:
+    """The flags chart; a sentence instead when no sample ended with a flag (an empty chart
+    would show a bare axis and a negative count)."""
     import plotly.graph_objects as go
 
     names = sorted({f for s in summary.values() for f in s["overall"]["flags"]})
+    if not names:
+        return Markup('<p class="none">No sample ended with a flag.</p>')
     fig = go.Figure()
     for slug, label in labels.items():
         counts = summary.get(slug, {}).get("overall", {}).get("flags", {})
-        fig.add_trace(
-            go.Bar(x=names or ["(none)"], y=[counts.get(n, 0) for n in names] or [0], name=label)
-        )
-    fig.update_layout(barmode="group", yaxis={"title": "samples"}, height=360, margin={"t": 20})
-    return fig
+        fig.add_trace(go.Bar(x=names, y=[counts.get(n, 0) for n in names], name=label))
+    fig.update_layout(
+        barmode="group",
+        yaxis={"title": "samples", "rangemode": "nonnegative"},
+        height=360,
+        margin={"t": 20},
+    )
+    return _figure(fig)
 
 
 def _genres(summary: dict[str, Any], labels: dict[str, str]) -> Any:
@@ -187,7 +194,7 @@ def render(folder: BenchDir, labels: dict[str, str], samples: int) -> str:
         samples=samples,
         settings=shown,
         curve=_figure(_curve(summary, labels, samples)),
-        flags=_figure(_flags(summary, labels)),
+        flags=_flags(summary, labels),
         genres=_figure(_genres(summary, labels)),
         grid=grid,
     )

@@ -94,4 +94,7 @@ def test_two_models_exact_playable_at_k_and_not_run(tmp_path: Path) -> None:
     assert printed["summary"] == summary
     assert printed["settings"]["bench"]["samples"] == 5
     assert printed["settings"]["bench"]["seed"] == 11
-    assert (out / "report.html").is_file()
+    page = (out / "report.html").read_text()
+    flagged = {f for row in summary.values() for f in row["overall"]["flags"]}
+    assert flagged and "No sample ended with a flag." not in page
+    assert all(f'"{flag}"' in page for flag in flagged)  # the flags chart's bars
