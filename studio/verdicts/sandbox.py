@@ -16,24 +16,20 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import functools
 import json
 import marshal
 import os
-import py_compile
 import select
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import types
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import IO
 
@@ -49,17 +45,6 @@ HANG_SECONDS = 3.0
 #: game is not deterministic and the input/no-input comparison proves nothing.
 CHECK_SECONDS = 3.0
 OUTPUT_CAP = 1_000_000
-MODULES: tuple[str, ...] = (
-    "runner",
-    "channels",
-    "guard",
-    "runguard",
-    "vclock",
-    "player",
-    "capture",
-    "walls",
-    "watch",
-)
 RUNS = (("input", True, None), ("idle", False, None), ("idle-check", False, CHECK_SECONDS))
 #: The short check plays at a lower priority when the runs play at once: it then takes the
 #: core that the shorter of the two full runs leaves, instead of slowing both down from the
@@ -99,39 +84,6 @@ class SandboxResult:
     killed: bool
     setup_output: str
     setup_forbidden: list[str]
-
-
-@functools.cache
-def compiled_code() -> dict[str, bytes]:
-    """The sandbox's modules, source and compiled (checked by hash, never by date), made
-    once per process: the sandbox may not write bytecode and should not compile each time."""
-    files: dict[str, bytes] = {}
-    src = resources.files("studio.sandbox")
-    tag = sys.implementation.cache_tag
-    with tempfile.TemporaryDirectory(prefix="studio-pyc-") as tmp:
-        for name in MODULES:
-            source = src.joinpath(name + ".py").read_bytes()
-            path = Path(tmp) / (name + ".py")
-            path.write_bytes(source)
-            pyc = Path(tmp) / f"{name}.{tag}.pyc"
-            py_compile.compile(
-                str(path),
-                cfile=str(pyc),
-                doraise=True,
-                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
-            )
-            files[name + ".py"] = source
-            files[f"__pycache__/{name}.{tag}.pyc"] = pyc.read_bytes()
-    return files
-
-
-def _sandbox_code(dest: Path) -> None:
-    (dest / "__pycache__").mkdir(parents=True)
-    for rel, data in compiled_code().items():
-        (dest / rel).write_bytes(data)
-        os.chmod(dest / rel, 0o644)
-    os.chmod(dest / "__pycache__", 0o755)
-    os.chmod(dest, 0o755)
 
 
 def _protected() -> list[str]:
@@ -212,7 +164,7 @@ class Sandbox:
         self.root = root = scratch.new_root()  # in memory when there is room
         os.chmod(root, 0o755)
         code, work = root / "code", root / "work"
-        _sandbox_code(code)
+        scratch.fill_code(code)
         work.mkdir()
         os.chmod(work, 0o755)
         game = self.game

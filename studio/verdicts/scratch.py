@@ -1,4 +1,5 @@
-"""Where a sandbox keeps its files, and the sweep of folders a killed studio left behind.
+"""A sandbox's folder: where it goes, the code it holds, and the sweep of folders a killed
+studio left behind.
 
 A sandbox's folder holds its code and the runs' results: some megabytes of pictures,
 written and deleted within a second. In a memory file system (``/dev/shm``) that costs no
@@ -11,11 +12,26 @@ from __future__ import annotations
 
 import functools
 import os
+import py_compile
 import shutil
+import sys
 import tempfile
 import time
+from importlib import resources
 from pathlib import Path
 
+#: The modules of ``sandbox/`` (installed as ``studio.sandbox``) copied into every sandbox.
+MODULES: tuple[str, ...] = (
+    "runner",
+    "channels",
+    "guard",
+    "runguard",
+    "vclock",
+    "player",
+    "capture",
+    "walls",
+    "watch",
+)
 PREFIX = "studio-verify-"
 #: ``/dev/shm`` is used only with this much room left (containers often give it 64 MB).
 ROOM = 1 << 30
@@ -83,3 +99,37 @@ def _alive(pid: int) -> bool:
     except OSError:  # someone else's: alive
         return True
     return True
+
+
+@functools.cache
+def compiled_code() -> dict[str, bytes]:
+    """The sandbox's modules, source and compiled (checked by hash, never by date), made
+    once per process: the sandbox may not write bytecode and should not compile each time."""
+    files: dict[str, bytes] = {}
+    src = resources.files("studio.sandbox")
+    tag = sys.implementation.cache_tag
+    with tempfile.TemporaryDirectory(prefix="studio-pyc-") as tmp:
+        for name in MODULES:
+            source = src.joinpath(name + ".py").read_bytes()
+            path = Path(tmp) / (name + ".py")
+            path.write_bytes(source)
+            pyc = Path(tmp) / f"{name}.{tag}.pyc"
+            py_compile.compile(
+                str(path),
+                cfile=str(pyc),
+                doraise=True,
+                invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+            )
+            files[name + ".py"] = source
+            files[f"__pycache__/{name}.{tag}.pyc"] = pyc.read_bytes()
+    return files
+
+
+def fill_code(dest: Path) -> None:
+    """Put the sandbox's modules and their bytecode in ``dest`` (the sandbox's ``code``)."""
+    (dest / "__pycache__").mkdir(parents=True)
+    for rel, data in compiled_code().items():
+        (dest / rel).write_bytes(data)
+        os.chmod(dest / rel, 0o644)
+    os.chmod(dest / "__pycache__", 0o755)
+    os.chmod(dest, 0o755)

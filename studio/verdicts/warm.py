@@ -5,13 +5,13 @@ server starts warm."""
 
 import PIL.ImageFile  # noqa: F401 - what the first preview would import
 
-from studio.verdicts import api, isolation, sandbox, static
+from studio.verdicts import api, isolation, scratch, static
 
 __all__ = ["api"]
 
 isolation.bwrap_works()
 isolation.python_dirs()
-sandbox.compiled_code()
+scratch.compiled_code()
 static.check_source(
     "import pygame\n\ndef main():\n    screen = pygame.display.set_mode((8, 8))\n"
     "    while True:\n        screen.fill((0, 0, 0))\n        pygame.display.flip()\n",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from studio.verdicts.sandbox import MODULES
+from studio.verdicts.scratch import MODULES
 
 ROOT = Path(__file__).resolve().parents[2]
 #: What an installed copy needs from the tree (pyproject's packages and package-dir).
