@@ -150,6 +150,7 @@ class Sandbox:
         self._status: int | None = None
         self._log: IO[bytes] | None = None
         self._deadline = 0.0
+        self._root_lock = -1
 
     def __enter__(self) -> Sandbox:
         try:
@@ -164,7 +165,8 @@ class Sandbox:
 
     # -- launching ---------------------------------------------------------------------
     def _launch(self) -> None:
-        self.root = root = scratch.new_root()  # in memory when there is room
+        root, self._root_lock = scratch.new_root()  # in memory when there is room
+        self.root = root
         os.chmod(root, 0o755)
         code, work = root / "code", root / "work"
         scratch.fill_code(code)
@@ -412,3 +414,6 @@ class Sandbox:
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
+        if self._root_lock >= 0:  # the folder is gone: nothing left for the sweep to spare
+            os.close(self._root_lock)
+            self._root_lock = -1

@@ -5,15 +5,19 @@ A sandbox's folder holds its code and the runs' results: some megabytes of pictu
 written and deleted within a second. In a memory file system (``/dev/shm``) that costs no
 disk journal (on a disk it made each verdict about 4% slower: benchmarks/verify_speed.py);
 but a folder left there by a studio killed mid-verdict holds memory until the machine
-restarts, so each studio process sweeps such folders once, before its first sandbox.
+restarts. So a studio holds a lock on each of its sandboxes' folders while it lives (the
+kernel lets go of it when the process dies, however it dies), and each studio process
+sweeps, once, the folders nobody holds.
 """
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import py_compile
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -35,9 +39,8 @@ MODULES: tuple[str, ...] = (
 PREFIX = "studio-verify-"
 #: ``/dev/shm`` is used only with this much room left (containers often give it 64 MB).
 ROOM = 1 << 30
-#: A left folder is swept only when its studio process is gone and it is this old (a pid
-#: namespace sharing the folder could have a live studio with that pid).
-STALE_SECONDS = 3600.0
+#: A folder is locked a moment after it is made: the sweep leaves younger ones alone.
+GRACE_SECONDS = 60.0
 
 
 def scratch_dir() -> str | None:
@@ -56,18 +59,21 @@ def scratch_dir() -> str | None:
     return shm
 
 
-def new_root() -> Path:
-    """A fresh, private folder for one sandbox (named after this process, for the sweep)."""
+def new_root() -> tuple[Path, int]:
+    """A fresh, private folder for one sandbox, and a descriptor that holds a lock on it:
+    close it once the folder is deleted (until then the sweep leaves the folder alone)."""
     folder = scratch_dir()
     sweep(folder or tempfile.gettempdir())
-    return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=folder))
+    path = tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=folder)
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return Path(path), fd
 
 
 @functools.cache
 def sweep(folder: str, now: float | None = None) -> int:
-    """Delete the sandbox folders in ``folder`` that this user's studio processes left when
-    they were killed (the process is gone, the folder old). Once per folder per process;
-    returns how many were deleted."""
+    """Delete the sandbox folders in ``folder`` that this user's studios left when they were
+    killed: nobody holds their lock. Once per folder per process; returns how many."""
     now = time.time() if now is None else now
     me, swept = os.geteuid(), 0
     try:
@@ -75,30 +81,34 @@ def sweep(folder: str, now: float | None = None) -> int:
     except OSError:
         return 0
     for entry in entries:
-        pid = entry.name[len(PREFIX) :].split("-", 1)[0]
-        if not entry.name.startswith(PREFIX) or not pid.isdigit():
+        if not entry.name.startswith(PREFIX):
             continue
         try:
             st = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if not entry.is_dir(follow_symlinks=False) or st.st_uid != me:
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != me or now - st.st_mtime < GRACE_SECONDS:
             continue
-        if now - st.st_mtime < STALE_SECONDS or _alive(int(pid)):
+        if _held(entry.path):
             continue
         shutil.rmtree(entry.path, ignore_errors=True)
         swept += 1
     return swept
 
 
-def _alive(pid: int) -> bool:
+def _held(path: str) -> bool:
+    """Whether a live studio holds the folder's lock (or it cannot be told: then yes)."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # someone else's: alive
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
         return True
-    return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # held (BlockingIOError), or no locks here
+        return True
+    finally:
+        os.close(fd)  # and with it the lock just taken
+    return False
 
 
 @functools.cache

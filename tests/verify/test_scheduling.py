@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -178,30 +179,53 @@ def test_sandboxes_keep_their_files_in_memory_unless_told_otherwise(
     assert scratch.scratch_dir() is None
 
 
-def test_folders_a_killed_studio_left_are_swept_once_old(tmp_path: Path) -> None:
+def test_folders_a_killed_studio_left_are_swept_and_live_ones_kept(tmp_path: Path) -> None:
     """A studio killed mid-verdict leaves its sandbox's folder; in memory it would hold RAM
-    until the machine restarts. Another studio deletes it: only when its process is gone
-    and it is old, only this user's, only sandbox folders."""
-    dead = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
+    until the machine restarts. Another studio deletes it: only folders nobody holds the
+    lock of (a live studio holds its own), only this user's, only sandbox folders, never
+    through a link, and never one just made (it is locked a moment after)."""
+    killed = subprocess.run(  # a studio that made its folder, locked it, and was killed
+        [
+            sys.executable,
+            "-c",
+            "import sys, signal, os\n"
+            "from studio.verdicts import scratch\n"
+            "scratch.sweep = lambda folder: 0\n"
+            f"scratch.scratch_dir = lambda: {str(tmp_path)!r}\n"
+            "path, fd = scratch.new_root()\n"
+            "(path / 'work').mkdir()\n"
+            "print(path, flush=True)\n"
+            "os.kill(os.getpid(), signal.SIGKILL)\n",
+        ],
         text=True,
         capture_output=True,
-        check=True,
-    ).stdout.strip()
-    left = tmp_path / f"{scratch.PREFIX}{dead}-abc"
-    (left / "work").mkdir(parents=True)
-    (left / "work" / "samples.bin").write_bytes(b"x" * 1000)
-    live = tmp_path / f"{scratch.PREFIX}{os.getpid()}-def"
-    live.mkdir()
-    other = tmp_path / f"{scratch.PREFIX}notapid"
+    )
+    left = Path(killed.stdout.strip())
+    assert left.parent == tmp_path and (left / "work").is_dir()
+    live, live_lock = _live_root(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / f"{scratch.PREFIX}999-link").symlink_to(elsewhere)
+    other = tmp_path / "not-a-sandbox"
     other.mkdir()
-    now = time.time()
-    assert scratch.sweep.__wrapped__(str(tmp_path), now) == 0  # young: perhaps still used
-    later = now + scratch.STALE_SECONDS + 1
-    assert scratch.sweep.__wrapped__(str(tmp_path), later) == 1
-    assert not left.exists() and live.exists() and other.exists()
-    new = scratch.new_root()
     try:
-        assert new.name.startswith(f"{scratch.PREFIX}{os.getpid()}-")
+        now = time.time()
+        assert scratch.sweep.__wrapped__(str(tmp_path), now) == 0  # all young
+        later = now + scratch.GRACE_SECONDS + 1
+        assert scratch.sweep.__wrapped__(str(tmp_path), later) == 1
+        assert not left.exists()
+        assert live.exists() and elsewhere.exists() and other.exists()
     finally:
-        new.rmdir()
+        os.close(live_lock)
+    assert scratch.sweep.__wrapped__(str(tmp_path), later) == 1  # once its studio let go
+    assert not live.exists()
+
+
+def _live_root(folder: Path) -> tuple[Path, int]:
+    """A folder made and held as a live studio's sandbox holds its own."""
+    import fcntl
+
+    path = Path(tempfile.mkdtemp(prefix=f"{scratch.PREFIX}{os.getpid()}-", dir=folder))
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return path, fd
