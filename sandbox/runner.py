@@ -50,18 +50,6 @@ else:
     import watch  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-#: This folder's modules, as the studio copies them into the sandbox.
-MODULES: tuple[str, ...] = (
-    "runner",
-    "channels",
-    "capture",
-    "guard",
-    "runguard",
-    "player",
-    "vclock",
-    "walls",
-    "watch",
-)
 
 ASSET_WORDS = ("no such file", "couldn't open", "failed loading", "unable to open", "not found")
 
@@ -241,8 +229,9 @@ class Run:
 def main(config_path: str) -> None:
     with open(config_path) as f:
         cfg = json.load(f)
-    for name in MODULES:
-        sys.modules.pop(name, None)
+    for name in os.listdir(HERE):  # this folder's modules, each under one name only
+        if name.endswith(".py"):
+            sys.modules.pop(name[:-3], None)
     sys.path[:] = [p for p in sys.path if p not in (HERE, "")]
     status = int(cfg["status_fd"])
     preview = cfg.get("preview_fd")

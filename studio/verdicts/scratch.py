@@ -24,17 +24,14 @@ import time
 from importlib import resources
 from pathlib import Path
 
-#: The modules of ``sandbox/`` (installed as ``studio.sandbox``) copied into every sandbox.
-MODULES: tuple[str, ...] = (
-    "runner",
-    "channels",
-    "guard",
-    "runguard",
-    "vclock",
-    "player",
-    "capture",
-    "walls",
-    "watch",
+#: The modules of ``sandbox/`` (installed as ``studio.sandbox``), every one of them copied
+#: into every sandbox: the folder holds only what runs beside the game.
+MODULES: tuple[str, ...] = tuple(
+    sorted(
+        f.name.removesuffix(".py")
+        for f in resources.files("studio.sandbox").iterdir()
+        if f.name.endswith(".py") and f.name != "__init__.py"
+    )
 )
 PREFIX = "studio-verify-"
 #: ``/dev/shm`` is used only with this much room left (containers often give it 64 MB).
